@@ -30,6 +30,8 @@ class Article:
     published_source: str | None = None  # field | html | dateline | text | ingested
     dateline_place: str | None = None  # "Beijing" from "BEIJING, MATAJAMBI.COM - ..."
     source_path: str | None = None  # file (and line/row) the article came from
+    external_id: str | None = None  # the input's own id field, if any
+    ingested: str | None = None  # ISO datetime when ingest read it (fallback date anchor)
     language: str = "id"
     raw_text: str | None = None  # text before cleaning (kept for evidence, not hashed)
 
