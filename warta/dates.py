@@ -97,10 +97,15 @@ class DateResolver:
             self.weekdays: dict[str, int] = self._word_map(table["weekdays"])
         except (KeyError, TypeError, ValueError) as e:
             raise DateDataError(f"dates.yaml: bad months/weekdays table: {e}") from e
+        self.day_words = [_norm(w) for w in table.get("day_words", [])]
         self.ambiguous_weekdays = {_norm(w) for w in table.get("ambiguous_weekdays", [])}
-        self.numbers: dict[str, int] = {_norm(k): int(v) for k, v in table.get("number_words", {}).items()}
+        self.numbers: dict[str, int] = {
+            _norm(k): int(v) for k, v in table.get("number_words", {}).items()
+        }
         self.units: dict[str, str] = {_norm(k): str(v) for k, v in table.get("units", {}).items()}
-        self.directions: dict[str, int] = {_norm(k): int(v) for k, v in table.get("directions", {}).items()}
+        self.directions: dict[str, int] = {
+            _norm(k): int(v) for k, v in table.get("directions", {}).items()
+        }
         self.leading_directions: dict[str, int] = {
             _norm(k): int(v) for k, v in table.get("leading_directions", {}).items()
         }
@@ -108,7 +113,10 @@ class DateResolver:
         self.relative_days: dict[str, int] = {
             _norm(k): int(v) for k, v in table.get("relative_days", {}).items() if v is not None
         }
-        self.discourse: dict[str, str] = {_norm(k): str(v) for k, v in table.get("discourse", {}).items()}
+        self.discourse: dict[str, str] = {
+            _norm(k): str(v) for k, v in table.get("discourse", {}).items()
+        }
+        self._year_words = {_norm(w) for w in table.get("year_words", [])}
         self.future_window = int(table.get("future_window", 80))
         self.forward_slack = int(table.get("forward_slack_days", 1))
         self.year_search = int(table.get("weekday_year_search", 12))
@@ -117,13 +125,20 @@ class DateResolver:
         self.weak_prefixes = [_norm(w) for w in table.get("weak_prefixes", [])]
         self.adjunct_markers = [_norm(w) for w in table.get("adjunct_markers", [])]
         breaks = [str(b) for b in table.get("clause_breaks", [])]
-        self._clause_re = re.compile("|".join(re.escape(b) for b in sorted(breaks, key=len, reverse=True)) or r"(?!x)x", re.I)
-        self._future_re = re.compile(r"(?<!\w)(?:" + _alt(table.get("future_cues", [])) + r")(?!\w)", re.I)
+        self._clause_re = re.compile(
+            "|".join(re.escape(b) for b in sorted(breaks, key=len, reverse=True)) or r"(?!x)x", re.I
+        )
+        self._future_re = re.compile(
+            r"(?<!\w)(?:" + _alt(table.get("future_cues", [])) + r")(?!\w)", re.I
+        )
         self._weak_re = re.compile(r"(?<!\w)(?:" + _alt(self.weak_prefixes) + r")\s*$", re.I)
         self._adjunct_re = re.compile(r"(?<!\w)(?:" + _alt(self.adjunct_markers) + r")\s*$", re.I)
         self._rules = self._build_rules(table)
         self._candidate = re.compile(
-            "|".join(f"(?P<r{i}>{_GROUP_NAME.sub('(?:', r.regex.pattern)})" for i, r in enumerate(self._rules)),
+            "|".join(
+                f"(?P<r{i}>{_GROUP_NAME.sub('(?:', r.regex.pattern)})"
+                for i, r in enumerate(self._rules)
+            ),
             re.I,
         )
 
@@ -163,29 +178,89 @@ class DateResolver:
         DISC = _alt(self.discourse)
         B = r"(?<![\w/.,])"  # start boundary
         E = r"(?![\w/])"  # end boundary
-        HARI = r"(?:hari\s+)?"
+        DAYW = _alt(self.day_words)
+        MONW = _alt(t.get("month_words", []))
+        YEARW = _alt(t.get("year_words", []))
+        PREP = _alt(t.get("prepositions", []))
+        ORD = _alt(t.get("ordinal_suffixes", []))
+        NOTYEAR = _alt(t.get("year_suffixes_not_date", []))
+        HARI = rf"(?:(?:{DAYW})\s+)?"
         wd_opt = rf"(?:{HARI}(?P<wd>{WD})\s*,?\s+)?"
-        specs: list[tuple[str, str, Callable[[re.Match[str], dt.date, bool], tuple[str, Precision, str] | None]]] = [
-            ("wd_paren", rf"{HARI}(?P<wd>{WD})\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)", self._h_numeric),
-            ("dmy", rf"{wd_opt}(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?,?\s+(?P<y>\d{{4}})(?!\d)", self._h_named),
-            ("mdy", rf"{wd_opt}(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)", self._h_named),
-            ("numeric", rf"{wd_opt}(?P<d>\d{{1,2}})(?P<s1>[/.-])(?P<m>\d{{1,2}})(?P<s2>[/.-])(?P<y>\d{{4}}|\d{{2}})(?![\d.,]\d)", self._h_numeric),
-            ("part_month", rf"(?P<part>{PART})\s+(?:bulan\s+)?(?P<mn>{M})(?:\s+(?:tahun\s+)?(?P<y>\d{{4}}))?", self._h_month),
+        specs: list[
+            tuple[
+                str,
+                str,
+                Callable[[re.Match[str], dt.date, bool], tuple[str, Precision, str] | None],
+            ]
+        ] = [
+            (
+                "wd_paren",
+                rf"{HARI}(?P<wd>{WD})\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
+                self._h_numeric,
+            ),
+            (
+                "dmy",
+                rf"{wd_opt}(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?,?\s+(?P<y>\d{{4}})(?!\d)",
+                self._h_named,
+            ),
+            (
+                "mdy",
+                rf"{wd_opt}(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:{ORD})?,?\s+(?P<y>\d{{4}})(?!\d)",
+                self._h_named,
+            ),
+            (
+                "numeric",
+                rf"{wd_opt}(?P<d>\d{{1,2}})(?P<s1>[/.-])(?P<m>\d{{1,2}})(?P<s2>[/.-])(?P<y>\d{{4}}|\d{{2}})(?![\d.,]\d)",
+                self._h_numeric,
+            ),
+            (
+                "part_month",
+                rf"(?P<part>{PART})\s+(?:(?:{MONW})\s+)?(?P<mn>{M})(?:\s+(?:(?:{YEARW})\s+)?(?P<y>\d{{4}}))?",
+                self._h_month,
+            ),
             ("dm", rf"{wd_opt}(?P<d>\d{{1,2}})\s+(?P<mn>{M})\.?", self._h_named),
-            ("md_en", rf"(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\d)", self._h_dateparser),
-            ("month_year", rf"(?:bulan\s+)?(?P<mn>{M})\.?\s+(?:tahun\s+)?(?P<y>\d{{4}})(?!\d)", self._h_month),
-            ("month_dir", rf"(?:bulan\s+)?(?P<mn>{M})\s+(?P<dir>{DIR})", self._h_month),
-            ("month_bare", rf"(?:pada|sejak|hingga|sampai|in|since)\s+(?:bulan\s+)?(?P<mn>{M})|bulan\s+(?P<mn2>{M})", self._h_month),
-            ("part_year", rf"(?P<part>{PART})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?!\d)", self._h_year),
-            ("part_rel", rf"(?P<part>{PART})\s+(?P<unit>{UNIT})\s+(?P<dir>{DIR})", self._h_relative),
-            ("n_unit", rf"(?P<n>\d{{1,3}}|{NUM})\s*(?P<unit>{UNIT})\s+(?P<dir>{DIR})", self._h_relative),
+            ("md_en", rf"(?P<mn>{M})\.?\s+(?P<d>\d{{1,2}})(?:{ORD})(?!\d)", self._h_dateparser),
+            (
+                "month_year",
+                rf"(?:(?:{MONW})\s+)?(?P<mn>{M})\.?\s+(?:(?:{YEARW})\s+)?(?P<y>\d{{4}})(?!\d)",
+                self._h_month,
+            ),
+            ("month_dir", rf"(?:(?:{MONW})\s+)?(?P<mn>{M})\s+(?P<dir>{DIR})", self._h_month),
+            (
+                "month_bare",
+                rf"(?:{PREP})\s+(?:(?:{MONW})\s+)?(?P<mn>{M})|(?:{MONW})\s+(?P<mn2>{M})",
+                self._h_month,
+            ),
+            (
+                "part_year",
+                rf"(?P<part>{PART})\s+(?:(?:{YEARW})\s+)?(?P<y>\d{{4}})(?!\d)",
+                self._h_year,
+            ),
+            (
+                "part_rel",
+                rf"(?P<part>{PART})\s+(?P<unit>{UNIT})\s+(?P<dir>{DIR})",
+                self._h_relative,
+            ),
+            (
+                "n_unit",
+                rf"(?P<n>\d{{1,3}}|{NUM})\s*(?P<unit>{UNIT})\s+(?P<dir>{DIR})",
+                self._h_relative,
+            ),
             ("unit_dir", rf"(?P<unit>{UNIT})\s+(?P<dir>{DIR})", self._h_relative),
             ("ldir_unit", rf"(?P<ldir>{LDIR})\s+(?P<unit>{UNIT})", self._h_relative),
             ("relday", rf"(?P<rel>{REL})(?:\s+(?P<tod>{TOD}))?", self._h_relday),
             ("wd_dir", rf"{HARI}(?P<wd>{WD})\s+(?P<dir>{DIR})", self._h_weekday),
             ("weekday", rf"{HARI}(?P<wd>{WD})(?:\s+(?P<tod>{TOD}))?", self._h_weekday),
-            ("dm_paren", r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)", self._h_numeric),
-            ("year", rf"(?P<cue>{YCUE})\s+(?:(?P<th>tahun)\s+)?(?P<y>\d{{4}})(?![\d.,]\d|-an)", self._h_year),
+            (
+                "dm_paren",
+                r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)",
+                self._h_numeric,
+            ),
+            (
+                "year",
+                rf"(?P<cue>{YCUE})\s+(?:(?P<th>{YEARW})\s+)?(?P<y>\d{{4}})(?![\d.,]\d|-?(?:{NOTYEAR})(?!\w))",
+                self._h_year,
+            ),
             ("discourse", rf"(?P<disc>{DISC})", self._h_discourse),
         ]
         rules = []
@@ -207,9 +282,12 @@ class DateResolver:
             return True
         if wd[0].isupper():
             return True
-        return "hari" in m.group(0)[: m.start("wd") - m.start()].lower()
+        before = _norm(m.group(0)[: m.start("wd") - m.start()])
+        return any(w in before.split() for w in self.day_words)
 
-    def _infer_year(self, d: int, mo: int, anchor: dt.date, future: bool, weekday: int | None) -> tuple[dt.date, str] | None:
+    def _infer_year(
+        self, d: int, mo: int, anchor: dt.date, future: bool, weekday: int | None
+    ) -> tuple[dt.date, str] | None:
         slack = dt.timedelta(days=self.forward_slack)
         if weekday is not None:
             if future:
@@ -221,7 +299,11 @@ class DateResolver:
                 c = _safe_date(y, mo, d)
                 if c and c <= anchor + slack and c.weekday() == weekday:
                     return c, "weekday-year"
-        cands = [c for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (c := _safe_date(y, mo, d))]
+        cands = [
+            c
+            for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (c := _safe_date(y, mo, d))
+        ]
         if not cands:
             return None
         if future:
@@ -235,15 +317,21 @@ class DateResolver:
 
     # ------------------------------------------------------------------ handlers
     # A handler returns (value, precision, rule-detail) or None to reject the candidate.
-    def _h_named(self, m: re.Match[str], anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _h_named(
+        self, m: re.Match[str], anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         if not self._weekday_ok(m):
             return None
         mo = self.months.get(_norm(m["mn"]))
         if mo is None:
             return None
-        return self._day(int(m["d"]), mo, m.groupdict().get("y"), m.groupdict().get("wd"), anchor, future)
+        return self._day(
+            int(m["d"]), mo, m.groupdict().get("y"), m.groupdict().get("wd"), anchor, future
+        )
 
-    def _h_numeric(self, m: re.Match[str], anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _h_numeric(
+        self, m: re.Match[str], anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         if not self._weekday_ok(m):
             return None
         gd = m.groupdict()
@@ -251,7 +339,9 @@ class DateResolver:
             return None
         return self._day(int(m["d"]), int(m["m"]), gd.get("y"), gd.get("wd"), anchor, future)
 
-    def _day(self, d: int, mo: int, y: str | None, wd: str | None, anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _day(
+        self, d: int, mo: int, y: str | None, wd: str | None, anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return None
         if y:
@@ -263,7 +353,9 @@ class DateResolver:
             return None
         return _iso(got[0]), "day", got[1]
 
-    def _h_month(self, m: re.Match[str], anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _h_month(
+        self, m: re.Match[str], anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         gd = m.groupdict()
         name = gd.get("mn") or gd.get("mn2")
         mo = self.months.get(_norm(name or ""))
@@ -289,7 +381,9 @@ class DateResolver:
             y = anchor.year if mo <= anchor.month else anchor.year - 1
         return f"{y:04d}-{mo:02d}", "month", detail or "nearest-month"
 
-    def _h_year(self, m: re.Match[str], anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _h_year(
+        self, m: re.Match[str], anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         y = int(m["y"])
         if not 1800 <= y <= anchor.year + 50:
             return None
@@ -298,7 +392,9 @@ class DateResolver:
         cue = _norm(gd.get("cue") or "")
         return f"{y:04d}", "year", f"part:{part}" if part else (f"cue:{cue}" if cue else "explicit")
 
-    def _h_relative(self, m: re.Match[str], anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _h_relative(
+        self, m: re.Match[str], anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         gd = m.groupdict()
         unit = self.units.get(_norm(gd["unit"]))
         if unit is None:
@@ -328,20 +424,32 @@ class DateResolver:
             return _iso(sat), "day", f"rel:weekend{dv * n:+d}"
         if unit == "month":
             y, mo = _add_months(anchor.year, anchor.month, dv * n)
-            return f"{y:04d}-{mo:02d}", "month", f"rel:month{dv * n:+d}" + (f":{part}" if part else "")
+            return (
+                f"{y:04d}-{mo:02d}",
+                "month",
+                f"rel:month{dv * n:+d}" + (f":{part}" if part else ""),
+            )
         if unit == "year":
-            return f"{anchor.year + dv * n:04d}", "year", f"rel:year{dv * n:+d}" + (f":{part}" if part else "")
+            return (
+                f"{anchor.year + dv * n:04d}",
+                "year",
+                f"rel:year{dv * n:+d}" + (f":{part}" if part else ""),
+            )
         if unit == "decade":
             return f"{anchor.year + 10 * dv * n:04d}", "year", f"rel:decade{dv * n:+d}"
         return None
 
-    def _h_relday(self, m: re.Match[str], anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _h_relday(
+        self, m: re.Match[str], anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         off = self.relative_days.get(_norm(m["rel"]))
         if off is None:
             return None
         return _iso(anchor + dt.timedelta(days=off)), "day", f"rel:day{off:+d}"
 
-    def _h_weekday(self, m: re.Match[str], anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _h_weekday(
+        self, m: re.Match[str], anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         if not self._weekday_ok(m):
             return None
         wd = self.weekdays.get(_norm(m["wd"]))
@@ -365,11 +473,15 @@ class DateResolver:
             detail = "weekday:recent"
         return _iso(d), "day", detail
 
-    def _h_discourse(self, m: re.Match[str], anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _h_discourse(
+        self, m: re.Match[str], anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         # resolved in find(), which knows the previous mentions
         return None
 
-    def _h_dateparser(self, m: re.Match[str], anchor: dt.date, future: bool) -> tuple[str, Precision, str] | None:
+    def _h_dateparser(
+        self, m: re.Match[str], anchor: dt.date, future: bool
+    ) -> tuple[str, Precision, str] | None:
         """Fallback for spans the tables cannot resolve (e.g. English "October 2nd")."""
         import dateparser
 
@@ -417,7 +529,9 @@ class DateResolver:
             pos = m.end()
         return out
 
-    def _resolve(self, rule: _Rule, m: re.Match[str], text: str, anchor: dt.date, previous: list[DateMention]) -> DateMention | None:
+    def _resolve(
+        self, rule: _Rule, m: re.Match[str], text: str, anchor: dt.date, previous: list[DateMention]
+    ) -> DateMention | None:
         start, end = m.start(), m.end()
         if rule.name == "discourse":
             need = self.discourse.get(_norm(m["disc"]), "any")
@@ -438,8 +552,10 @@ class DateResolver:
                 value = _iso(dt.date.fromisoformat(prev.value) + dt.timedelta(days=shift))
             else:
                 value = prev.value
-            return DateMention(m.group(0), start, end, value, prev.precision, f"discourse:{prev.start}")
-        if rule.name == "year" and not m["th"] and _norm(m["cue"]) != "tahun":
+            return DateMention(
+                m.group(0), start, end, value, prev.precision, f"discourse:{prev.start}"
+            )
+        if rule.name == "year" and not m["th"] and _norm(m["cue"]) not in self._year_words:
             start = m.start("y")
         elif rule.name == "year" and m["th"]:
             start = m.start("th")
@@ -468,7 +584,10 @@ class DateResolver:
             if mention.precision != "day":
                 continue
             kind, _, detail = mention.rule.partition(":")
-            if kind in ("wd_paren", "dmy", "mdy", "numeric", "dm_paren", "dm") and detail == "explicit":
+            if (
+                kind in ("wd_paren", "dmy", "mdy", "numeric", "dm_paren", "dm")
+                and detail == "explicit"
+            ):
                 return mention
             if anchor is not None and partial is None and kind in ("wd_paren", "dm_paren", "dm"):
                 partial = mention
@@ -487,9 +606,18 @@ class DateResolver:
                 break
         return lo, hi
 
-    def event_date(self, trigger_start: int, sentence: Sentence, mentions: list[DateMention],
-                   article_date: EventDate | None, *, future: bool = False) -> EventDate | None:
-        return event_date(trigger_start, sentence, mentions, article_date, future=future, resolver=self)
+    def event_date(
+        self,
+        trigger_start: int,
+        sentence: Sentence,
+        mentions: list[DateMention],
+        article_date: EventDate | None,
+        *,
+        future: bool = False,
+    ) -> EventDate | None:
+        return event_date(
+            trigger_start, sentence, mentions, article_date, future=future, resolver=self
+        )
 
 
 def _merge(a: dict[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
@@ -511,9 +639,15 @@ def _merge(a: dict[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def event_date(trigger_start: int, sentence: Sentence, mentions: list[DateMention],
-               article_date: EventDate | None, *, future: bool = False,
-               resolver: DateResolver | None = None) -> EventDate | None:
+def event_date(
+    trigger_start: int,
+    sentence: Sentence,
+    mentions: list[DateMention],
+    article_date: EventDate | None,
+    *,
+    future: bool = False,
+    resolver: DateResolver | None = None,
+) -> EventDate | None:
     """The date of the event whose trigger starts at ``trigger_start`` (absolute offset).
 
     Rule: among the date mentions inside ``sentence``, take the one in the trigger's clause —
@@ -563,7 +697,9 @@ def event_date(trigger_start: int, sentence: Sentence, mentions: list[DateMentio
     else:
         source = "sentence"
         strong = [m for m in inside if not weak(m)] or inside
-        chosen = min(strong, key=lambda m: min(abs(m.start - trigger_start), abs(m.end - trigger_start)))
+        chosen = min(
+            strong, key=lambda m: min(abs(m.start - trigger_start), abs(m.end - trigger_start))
+        )
     return EventDate(chosen.value, chosen.precision, source, chosen.text)
 
 
