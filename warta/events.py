@@ -1,0 +1,411 @@
+"""The event coder: trigger lexicon + Indonesian clause grammar → who did what to whom.
+
+For each sentence the coder gets the tokens, the actor mentions (already resolved, coreference
+included) and the trigger matches from :class:`warta.lexicon.Lexicon`. For every trigger it finds
+
+* the **source**: the nearest actor group to the left that is not governed by a preposition and
+  not inside a parenthetical "yang …" clause (the subject); for a passive verb the agent after
+  "oleh"; for an event noun the genitive actor right after the noun; for a verbal act with no
+  subject the speaker of a closing attribution ("…, kata Menlu X");
+* the **target**: per the entry's frame — the direct object (active), the subject (passive), or the
+  actor after one of the frame's prepositions ("dengan", "kepada", "terhadap" …);
+* the **mode**: negation / future / hypothetical cues in a window before the trigger
+  (``warta/lang/id/modality.yaml``); a planned cooperative act becomes its 03x intent code.
+
+All word lists come from ``warta/lang/id/grammar.yaml`` and ``modality.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from warta.codebook import Codebook
+from warta.lang import LangData
+from warta.lexicon import Lexicon, TriggerMatch
+from warta.model import ActorMention, Event, Evidence
+
+
+@dataclass(slots=True)
+class Token:
+    """The coder's view of a token: lowercased text and character span in the article."""
+
+    lower: str
+    start: int
+    end: int
+    is_title: bool = False
+
+
+@dataclass(slots=True)
+class Group:
+    """One or more actor mentions acting together ("Xi dan Putin", "kedua negara")."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    mentions: list[ActorMention] = field(default_factory=list)
+
+
+def _cue_set(items: list[str]) -> tuple[frozenset[str], list[tuple[str, ...]]]:
+    single = frozenset(i for i in items if " " not in i)
+    multi = [tuple(i.split()) for i in items if " " in i]
+    return single, multi
+
+
+class Grammar:
+    """Function-word tables from ``grammar.yaml`` and ``modality.yaml``."""
+
+    def __init__(self, lang: LangData):
+        g = lang.yaml("grammar.yaml")
+        m = lang.yaml("modality.yaml")
+        self.prepositions = frozenset(g["prepositions"])
+        self.agent_markers = frozenset(g["agent_markers"])
+        self.coordinators = frozenset(g["coordinators"])
+        self.coordinator_skip = frozenset(g["coordinator_skip"])
+        self.np_fillers = frozenset(g["np_fillers"])
+        self.left_boundaries = frozenset(g["left_boundaries"])
+        self.right_boundaries = frozenset(g["right_boundaries"])
+        self.relative = frozenset(g["relative"])
+        self.attribution = frozenset(g["attribution"])
+        self.max_subject_distance = int(g["max_subject_distance"])
+        self.max_object_distance = int(g["max_object_distance"])
+        self.window = int(m["window"])
+        self.negation = _cue_set(m["negation"])
+        self.future = _cue_set(m["future"])
+        self.hypothetical = _cue_set(m["hypothetical"])
+        self.reporting = frozenset(m["reporting"])
+        self.intent_codes: dict[str, str] = dict(m["intent_codes"])
+        self.intent_specific: dict[str, str] = dict(m.get("intent_codes_specific") or {})
+
+
+def _has_cue(words: list[str], cues: tuple[frozenset[str], list[tuple[str, ...]]]) -> str | None:
+    single, multi = cues
+    for i, w in enumerate(words):
+        for seq in multi:
+            if tuple(words[i : i + len(seq)]) == seq:
+                return " ".join(seq)
+        if w in single:
+            return w
+    return None
+
+
+class EventCoder:
+    """Codes the events of one sentence. Stateless apart from the loaded tables."""
+
+    def __init__(self, lexicon: Lexicon, codebook: Codebook, lang: LangData):
+        self.lexicon = lexicon
+        self.codebook = codebook
+        self.g = Grammar(lang)
+
+    # ----------------------------------------------------------------- groups
+    def groups(self, tokens: list[Token], mentions: list[ActorMention]) -> list[Group]:
+        """Actor mentions as token spans, coordinated actors merged into joint groups."""
+        units: dict[tuple[int, int], list[ActorMention]] = {}
+        for m in mentions:
+            ts = next((i for i, t in enumerate(tokens) if t.end > m.start), None)
+            if ts is None:
+                continue
+            te = ts
+            while te < len(tokens) and tokens[te].start < m.end:
+                te += 1
+            if te == ts:
+                continue
+            units.setdefault((ts, te), []).append(m)
+        spans = sorted(units)
+        out: list[Group] = []
+        for s, e in spans:
+            if out:
+                prev = out[-1]
+                between = [t.lower for t in tokens[prev.end : s]]
+                if (
+                    between
+                    and any(w in self.g.coordinators for w in between)
+                    and all(
+                        w in self.g.coordinators or w in self.g.coordinator_skip for w in between
+                    )
+                ):
+                    prev.end = e
+                    prev.mentions.extend(units[(s, e)])
+                    continue
+                if not between and s >= prev.end:
+                    prev.end = e
+                    prev.mentions.extend(units[(s, e)])
+                    continue
+            out.append(Group(s, e, list(units[(s, e)])))
+        # "baik X maupun Y": the leading "baik" belongs to the group
+        return out
+
+    def _governed(self, tokens: list[Token], g: Group) -> str | None:
+        """The preposition governing group g (skipping fillers), if any."""
+        i = g.start - 1
+        while i >= 0 and tokens[i].lower in self.g.np_fillers:
+            i -= 1
+        if i >= 0 and tokens[i].lower in self.g.prepositions:
+            return tokens[i].lower
+        return None
+
+    # ----------------------------------------------------------------- arguments
+    def _left_limit(self, tokens: list[Token], start: int) -> int:
+        i = start - 1
+        lo = max(0, start - self.g.max_subject_distance)
+        while i >= lo:
+            if tokens[i].lower in self.g.left_boundaries:
+                return i + 1
+            i -= 1
+        return lo
+
+    def _skipped_segments(self, tokens: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
+        """Parenthetical ", yang … ," segments between lo and hi (token ranges)."""
+        out: list[tuple[int, int]] = []
+        i = lo
+        while i < hi:
+            if tokens[i].lower == "," and i + 1 < hi and tokens[i + 1].lower in self.g.relative:
+                j = i + 1
+                while j < hi and tokens[j].lower != ",":
+                    j += 1
+                if j < hi:
+                    out.append((i, j + 1))
+                    i = j + 1
+                    continue
+            i += 1
+        return out
+
+    def find_subject(
+        self, tokens: list[Token], groups: list[Group], start: int
+    ) -> tuple[Group | None, str]:
+        lo = self._left_limit(tokens, start)
+        # trigger inside a relative clause: "X, yang mengecam Y" -> X
+        j = start - 1
+        while j >= lo and tokens[j].lower in self.g.np_fillers | {"juga", "telah", "sudah"}:
+            j -= 1
+        if j >= lo and tokens[j].lower in self.g.relative:
+            k = j - 1
+            if k >= 0 and tokens[k].lower == ",":
+                k -= 1
+            for g in reversed(groups):
+                if g.end - 1 <= k and g.end >= k:
+                    return g, "relative-head"
+        skipped = self._skipped_segments(tokens, lo, start)
+        for g in reversed(groups):
+            if g.end > start or g.start < lo:
+                continue
+            if any(a <= g.start < b for a, b in skipped):
+                continue
+            if self._governed(tokens, g):
+                continue
+            return g, "subject"
+        return None, ""
+
+    def _right_limit(self, tokens: list[Token], end: int) -> int:
+        hi = min(len(tokens), end + self.g.max_object_distance)
+        i = end
+        while i < hi:
+            if tokens[i].lower in self.g.right_boundaries:
+                return i
+            i += 1
+        return hi
+
+    def find_after(
+        self, tokens: list[Token], groups: list[Group], end: int, preps: set[str]
+    ) -> tuple[Group | None, str]:
+        """The first group after `end` introduced by one of `preps` ("obj" = directly)."""
+        hi = self._right_limit(tokens, end)
+        for g in groups:
+            if g.start < end or g.start >= hi:
+                continue
+            gov = self._governed(tokens, g)
+            if gov is None:
+                # direct object: only fillers between the trigger and the group
+                if "obj" in preps and all(
+                    t.lower in self.g.np_fillers for t in tokens[end : g.start]
+                ):
+                    return g, "obj"
+                continue
+            if gov in preps:
+                return g, gov
+        return None, ""
+
+    def find_agent(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
+        hi = self._right_limit(tokens, end)
+        for g in groups:
+            if end <= g.start < hi and self._governed(tokens, g) in self.g.agent_markers:
+                return g
+        return None
+
+    def find_speaker(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
+        """The speaker of a closing attribution (", kata X") or "menurut X"."""
+        for g in groups:
+            i = g.start - 1
+            while i >= 0 and tokens[i].lower in self.g.np_fillers:
+                i -= 1
+            if i >= 0 and tokens[i].lower in self.g.attribution and (
+                g.start >= end or tokens[i].lower == "menurut"
+            ):
+                return g
+        return None
+
+    # ----------------------------------------------------------------- mode
+    def mode_of(self, tokens: list[Token], m: TriggerMatch) -> tuple[str, str | None]:
+        lo = max(self._left_limit(tokens, m.start), m.start - self.g.window)
+        left = [t.lower for t in tokens[lo : m.start]]
+        neg = _has_cue(left, self.g.negation)
+        if neg:
+            return "negated", neg
+        hyp = _has_cue(left, self.g.hypothetical)
+        if hyp:
+            return "hypothetical", hyp
+        fut = _has_cue(left, self.g.future)
+        if fut:
+            return "future", fut
+        right = [t.lower for t in tokens[m.end : self._right_limit(tokens, m.end) + 8]]
+        hyp = _has_cue([w for w in right if w in self.g.hypothetical[0]], self.g.hypothetical)
+        if hyp in {"jika", "apabila", "bila", "kalau", "seandainya", "jikalau"}:
+            return "hypothetical", hyp
+        return "asserted", None
+
+    def intent_code(self, cameo: str) -> str:
+        if cameo.startswith("03"):
+            return cameo
+        for k in (cameo, cameo[:3]):
+            if k in self.g.intent_specific:
+                return self.g.intent_specific[k]
+        return self.g.intent_codes.get(cameo[:2], cameo)
+
+    # ----------------------------------------------------------------- coding
+    def code_sentence(
+        self,
+        tokens: list[Token],
+        mentions: list[ActorMention],
+        *,
+        article_id: str,
+        sentence_index: int,
+        sentence_text: str,
+        sentence_start: int,
+    ) -> list[Event]:
+        if not tokens or not mentions:
+            return []
+        words = [t.lower for t in tokens]
+        matches = self.lexicon.match(words, [t.is_title for t in tokens])
+        if not matches:
+            return []
+        groups = self.groups(tokens, mentions)
+        actor_tokens = {i for g in groups for i in range(g.start, g.end)}
+        events: dict[tuple[Any, ...], Event] = {}
+        for m in matches:
+            if any(i in actor_tokens for i in range(m.head, m.head + 1)):
+                continue  # "Kerja Sama" inside "Organisasi Kerja Sama Shanghai"
+            ev = self._code_match(tokens, groups, m)
+            if ev is None:
+                continue
+            src, tgt, why = ev
+            mode, cue = self.mode_of(tokens, m)
+            cameo = m.entry.cameo
+            if mode == "future":
+                cameo = self.intent_code(cameo)
+            entry = self.codebook.get(cameo)
+            t0, t1 = tokens[m.start].start, tokens[m.end - 1].end
+            src_codes = tuple(sorted({a.code for a in src}))
+            tgt_codes = tuple(sorted({a.code for a in tgt}))
+            key = (src_codes, tgt_codes, entry.root)
+            conf = self._confidence(m, why, tgt)
+            if key in events and events[key].confidence >= conf:
+                continue
+            events[key] = Event(
+                source=src,
+                target=tgt,
+                cameo=cameo,
+                root=entry.root,
+                quad_class=entry.quad_class,
+                goldstein=entry.goldstein,
+                plover=entry.plover,
+                mode=mode,
+                trigger=sentence_text[t0 - sentence_start : t1 - sentence_start],
+                evidence=Evidence(
+                    article_id=article_id,
+                    sentence_index=sentence_index,
+                    sentence_text=sentence_text,
+                    sentence_start=sentence_start,
+                    sentence_end=sentence_start + len(sentence_text),
+                    trigger_start=t0,
+                    trigger_end=t1,
+                ),
+                confidence=conf,
+                explanation={
+                    "entry": m.entry.pattern,
+                    "entry_id": m.entry.id,
+                    "entry_cameo": m.entry.cameo,
+                    "frame": list(m.entry.frame),
+                    "flags": sorted(m.entry.flags),
+                    "voice": m.voice,
+                    "source_rule": why.get("source", ""),
+                    "target_rule": why.get("target", ""),
+                    "mode_cue": cue,
+                },
+            )
+        return sorted(events.values(), key=lambda e: (e.evidence.trigger_start, e.cameo))
+
+    def _code_match(
+        self, tokens: list[Token], groups: list[Group], m: TriggerMatch
+    ) -> tuple[list[ActorMention], list[ActorMention], dict[str, str]] | None:
+        frame = set(m.entry.frame)
+        flags = m.entry.flags
+        why: dict[str, str] = {}
+        src: Group | None = None
+        tgt: Group | None = None
+        preps = {f for f in frame if f not in {"obj", "none"}}
+        if m.voice == "passive":
+            subj, rule = self.find_subject(tokens, groups, m.start)
+            src = self.find_agent(tokens, groups, m.end)
+            why["source"] = "passive-agent" if src else ""
+            if "obj" in frame or not preps:
+                tgt = subj
+                why["target"] = "passive-subject" if subj else ""
+            else:
+                tgt, why["target"] = self.find_after(tokens, groups, m.end, preps)
+                if src is None and subj is not None:
+                    src, why["source"] = subj, rule
+        elif m.voice == "noun" or "noun" in flags and m.voice not in {"active", "intrans"}:
+            # "serangan Israel terhadap Gaza", "invasi Rusia ke Ukraina"
+            after = [g for g in groups if g.start == m.end and not self._governed(tokens, g)]
+            if after:
+                src, why["source"] = after[0], "genitive"
+            else:
+                src = self.find_agent(tokens, groups, m.end)
+                why["source"] = "agent" if src else ""
+                if src is None:
+                    src, why["source"] = self.find_subject(tokens, groups, m.start)
+            end = src.end if src is not None and src.start >= m.end else m.end
+            tgt, why["target"] = self.find_after(tokens, groups, end, preps or {"obj"})
+        else:
+            src, why["source"] = self.find_subject(tokens, groups, m.start)
+            tgt, why["target"] = self.find_after(tokens, groups, m.end, frame or {"obj"})
+        if "antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None:
+            src, why["source"] = tgt, "antara"
+        if src is None and "verbal" in flags:
+            src = self.find_speaker(tokens, groups, m.end)
+            why["source"] = "speaker" if src else ""
+        if src is None:
+            return None
+        if tgt is src and "antara" not in why.get("target", "") and why.get("source") != "antara":
+            tgt = None
+        if tgt is None and "recip" in flags and len({a.code for a in src.mentions}) >= 2:
+            tgt, why["target"] = src, "reciprocal"
+        if "weak" in flags and tgt is None:
+            return None
+        source = list(src.mentions)
+        target = list(tgt.mentions) if tgt is not None else []
+        if target and {a.code for a in source} == {a.code for a in target} and len(source) == 1:
+            target = []
+        return source, target, why
+
+    @staticmethod
+    def _confidence(m: TriggerMatch, why: dict[str, str], target: list[ActorMention]) -> float:
+        c = 0.45
+        if why.get("source") in {"subject", "passive-agent", "genitive", "relative-head"}:
+            c += 0.2
+        if target:
+            c += 0.15
+        if m.end - m.start > 1:
+            c += 0.1
+        if "weak" in m.entry.flags:
+            c -= 0.15
+        return round(max(0.05, min(0.95, c)), 2)

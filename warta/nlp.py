@@ -1,0 +1,244 @@
+"""The spaCy pipeline: blank Indonesian tokenizer + Warta's stages as registered components.
+
+All of Warta's components are registered here, in one module (as spaCy registers its own). Each
+component loads the data it needs from ``warta/lang/<lang>/`` and ``warta/data/`` when the
+pipeline is built, and writes its results to the Doc:
+
+==================  ===============================  ==========================================
+component           reads                            writes
+==================  ===============================  ==========================================
+warta_sentences     tokens                           ``token.is_sent_start``
+warta_actors        sentences, ``doc._.anchor``      ``doc._.actors`` (coreference included)
+warta_dates         ``doc._.article``                ``doc._.anchor``, ``doc._.article_date``,
+                                                     ``doc._.dates``
+warta_places        ``doc._.article``                ``doc._.places``, ``doc._.dateline_place``
+warta_events        all of the above                 ``doc._.events``
+==================  ===============================  ==========================================
+
+The pipeline order is sentences → dates → actors → places → events (actors need the date anchor
+to pick the office-holder of the day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta import coref
+from warta.actors import ActorResolver
+from warta.codebook import Codebook
+from warta.dates import DateResolver, event_date
+from warta.events import EventCoder, Token
+from warta.lang import load_lang
+from warta.lexicon import Lexicon
+from warta.model import Article, EventDate, Place, Sentence
+from warta.morph import Morphology
+from warta.places import Gazetteer, event_place
+
+PIPELINE = ("warta_sentences", "warta_dates", "warta_actors", "warta_places", "warta_events")
+
+_EXTENSIONS: dict[str, Any] = {
+    "article": None,
+    "anchor": None,
+    "article_date": None,
+    "actors": None,
+    "dates": None,
+    "places": None,
+    "dateline_place": None,
+    "events": None,
+}
+
+
+def _register_extensions() -> None:
+    for name, default in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def sentences_of(doc: Doc) -> list[Sentence]:
+    out = []
+    for i, s in enumerate(doc.sents):
+        text = s.text.rstrip()
+        lead = len(text) - len(text.lstrip())
+        if not text.strip():
+            continue
+        out.append(Sentence(index=len(out), start=s.start_char + lead, end=s.start_char + len(text),
+                            text=text.strip()))
+        del i
+    return out
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+class SentenceSplitter:
+    """Sentence boundaries: . ! ? (not after an abbreviation or an initial) and line breaks."""
+
+    TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+    CLOSERS = frozenset({'"', "'", ")", "”", "’", "»"})
+
+    def __init__(self, lang: str):
+        data = load_lang(lang).yaml("grammar.yaml")
+        self.abbreviations = frozenset(a.lower().rstrip(".") for a in data["abbreviations"])
+
+    def _ends_sentence(self, doc: Doc, i: int) -> bool:
+        text = doc[i].text
+        if text in self.TERMINALS:
+            if text != "." or i == 0:
+                return True
+            word = doc[i - 1].text
+        elif len(text) > 1 and text.endswith(".") and "." not in text[:-1]:
+            word = text[:-1]
+        else:
+            return False
+        if word.lower() in self.abbreviations:
+            return False
+        return not (len(word) == 1 and word.isupper())  # an initial: "Susilo B. Yudhoyono"
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        starts = [False] * n
+        if n:
+            starts[0] = True
+        for i, tok in enumerate(doc):
+            if tok.is_space and "\n" in tok.text:
+                if i + 1 < n:
+                    starts[i + 1] = True
+            elif self._ends_sentence(doc, i):
+                j = i + 1
+                while j < n and doc[j].text in self.CLOSERS:
+                    j += 1
+                if j < n:
+                    nxt = doc[j]
+                    if nxt.is_space or not nxt.text[:1].islower():
+                        starts[j] = True
+        for tok, st in zip(doc, starts, strict=True):
+            tok.is_sent_start = st
+        return doc
+
+
+@Language.factory("warta_sentences", default_config={"lang": "id"})
+def make_sentences(nlp: Language, name: str, lang: str) -> SentenceSplitter:
+    return SentenceSplitter(lang)
+
+
+class DatesComponent:
+    def __init__(self, lang: str):
+        self.resolver = DateResolver.load(load_lang(lang))
+
+    def __call__(self, doc: Doc) -> Doc:
+        art: Article | None = doc._.article
+        article_date: EventDate | None = None
+        if art is not None and art.published and art.published_source != "ingested":
+            d = _parse_date(art.published)
+            if d is not None:
+                article_date = EventDate(d.isoformat(), "day", art.published_source or "published")
+        if article_date is None:
+            found = self.resolver.publication_date(doc.text)
+            if found is not None and found.precision == "day":
+                article_date = EventDate(found.value, "day", "dateline", found.text)
+        if article_date is None and art is not None:
+            d = _parse_date(art.ingested) or _parse_date(art.published)
+            if d is not None:
+                article_date = EventDate(d.isoformat(), "day", "ingested")
+        anchor = _parse_date(article_date.value) if article_date else None
+        doc._.article_date = article_date
+        doc._.anchor = anchor
+        doc._.dates = self.resolver.find(doc.text, anchor) if anchor else []
+        return doc
+
+
+@Language.factory("warta_dates", default_config={"lang": "id"})
+def make_dates(nlp: Language, name: str, lang: str) -> DatesComponent:
+    return DatesComponent(lang)
+
+
+class ActorsComponent:
+    def __init__(self, lang: str):
+        self.resolver = ActorResolver.load(load_lang(lang))
+
+    def __call__(self, doc: Doc) -> Doc:
+        when: dt.date | None = doc._.anchor
+        mentions = self.resolver.find(doc, when)
+        doc._.actors = coref.resolve(doc.text, sentences_of(doc), mentions, self.resolver, when)
+        return doc
+
+
+@Language.factory("warta_actors", default_config={"lang": "id"})
+def make_actors(nlp: Language, name: str, lang: str) -> ActorsComponent:
+    return ActorsComponent(lang)
+
+
+class PlacesComponent:
+    def __init__(self, lang: str):
+        self.gazetteer = Gazetteer.load(load_lang(lang))
+
+    def __call__(self, doc: Doc) -> Doc:
+        art: Article | None = doc._.article
+        doc._.places = self.gazetteer.find(doc.text)
+        dateline: Place | None = None
+        if art is not None and art.dateline_place:
+            dateline = self.gazetteer.geocode(art.dateline_place)
+        doc._.dateline_place = dateline
+        return doc
+
+
+@Language.factory("warta_places", default_config={"lang": "id"})
+def make_places(nlp: Language, name: str, lang: str) -> PlacesComponent:
+    return PlacesComponent(lang)
+
+
+class EventsComponent:
+    def __init__(self, lang: str):
+        ld = load_lang(lang)
+        self.coder = EventCoder(Lexicon.load(ld, Morphology()), Codebook.load(), ld)
+
+    def __call__(self, doc: Doc) -> Doc:
+        art: Article | None = doc._.article
+        article_id = art.id if art is not None else ""
+        actors = doc._.actors or []
+        dates = doc._.dates or []
+        places = doc._.places or []
+        events = []
+        for sent in sentences_of(doc):
+            span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+            if span is None:
+                continue
+            tokens = [Token(t.lower_, t.idx, t.idx + len(t.text), t.is_title)
+                      for t in span if not t.is_space]
+            mentions = [a for a in actors if a.start >= sent.start and a.end <= sent.end]
+            for ev in self.coder.code_sentence(
+                tokens, mentions, article_id=article_id, sentence_index=sent.index,
+                sentence_text=sent.text, sentence_start=sent.start,
+            ):
+                ev.date = event_date(ev.evidence.trigger_start, sent, dates, doc._.article_date,
+                                     future=ev.mode == "future")
+                ev.place = event_place(ev.evidence.trigger_start, sent, places,
+                                       doc._.dateline_place if sent.index == 0 else None)
+                events.append(ev)
+        doc._.events = events
+        return doc
+
+
+@Language.factory("warta_events", default_config={"lang": "id"})
+def make_events(nlp: Language, name: str, lang: str) -> EventsComponent:
+    return EventsComponent(lang)
+
+
+def build_nlp(lang: str = "id", components: tuple[str, ...] = PIPELINE) -> Language:
+    """A blank spaCy pipeline for `lang` with Warta's components (all of them by default)."""
+    _register_extensions()
+    nlp = spacy.blank(lang)
+    for name in components:
+        nlp.add_pipe(name, config={"lang": lang})
+    return nlp
