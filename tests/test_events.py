@@ -1,0 +1,105 @@
+"""Table-driven tests of the event coder: one row per construction, expected triples.
+
+Each row: a sentence (optionally with context and a publication date), the expected set of
+(source, target, CAMEO root, mode) for its events. Actors are checked by code; the CAMEO root and
+the mode must match exactly. Extra events in a row fail the test as well (precision matters).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.gold import code_record
+from warta.pipeline import Coder
+
+ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
+    # --- active SVO with a preposition frame
+    ("svo-dengan", "Presiden Tiongkok Xi Jinping bertemu dengan Presiden Rusia Vladimir Putin di Kazan.",
+     {("CHN", "RUS", "04", "asserted")}),
+    ("svo-object", "Pemerintah Indonesia mengecam Israel atas serangan di Gaza.",
+     {("IDN", "ISR", "11", "asserted")}),
+    ("svo-kepada", "Amerika Serikat menjatuhkan sanksi kepada Iran.",
+     {("USA", "IRN", "16", "asserted")}),
+    ("svo-terhadap", "Uni Eropa menjatuhkan sanksi baru terhadap Rusia.",
+     {("IGO:EU", "RUS", "16", "asserted")}),
+    ("svo-military", "Pasukan Israel menyerang Jalur Gaza pada Senin malam.",
+     {("ISR", "PSE", "19", "asserted")}),
+    ("svo-invade", "Rusia menginvasi Ukraina pada Februari 2022.",
+     {("RUS", "UKR", "19", "asserted")}),
+    ("svo-praise", "Menteri Luar Negeri Jepang memuji peran Indonesia dalam ASEAN.",
+     {("JPN", "IDN", "05", "asserted")}),
+    ("svo-urge", "Menlu Retno Marsudi mendesak Myanmar untuk menghentikan kekerasan.",
+     {("IDN", "MMR", "10", "asserted")}),
+    # --- passive voice
+    ("passive-oleh", "Rusia dijatuhi sanksi oleh Amerika Serikat.",
+     {("USA", "RUS", "16", "asserted")}),
+    ("passive-diserang", "Ukraina diserang oleh pasukan Rusia.",
+     {("RUS", "UKR", "19", "asserted")}),
+    ("passive-noagent", "Seorang diplomat Indonesia ditangkap di Kabul.", set()),
+    # --- reciprocal and joint actors
+    ("recip-pembicaraan", "Tiongkok dan Rusia mengadakan pembicaraan di Beijing.",
+     {("CHN", "RUS", "04", "asserted"), ("RUS", "CHN", "04", "asserted")}),
+    ("joint-source", "Xi Jinping dan Vladimir Putin mengecam dominasi Amerika Serikat.",
+     {("CHN", "USA", "11", "asserted"), ("RUS", "USA", "11", "asserted")}),
+    ("antara-noun", "Pertemuan antara Presiden Joko Widodo dan Perdana Menteri Anthony Albanese berlangsung di Jakarta.",
+     {("IDN", "AUS", "04", "asserted"), ("AUS", "IDN", "04", "asserted")}),
+    # --- mode
+    ("negation", "Indonesia tidak mengecam Tiongkok dalam pernyataannya.",
+     {("IDN", "CHN", "11", "negated")}),
+    ("future-meet", "Presiden Prabowo Subianto akan bertemu dengan Presiden Amerika Serikat di Washington.",
+     {("IDN", "USA", "03", "future")}),
+    ("future-scheduled", "Menlu Rusia Sergei Lavrov dijadwalkan mengunjungi Jakarta pekan depan.",
+     {("RUS", "IDN", "03", "future")}),
+    ("hypothetical", "Iran akan membalas jika Israel menyerang fasilitas nuklirnya.",
+     {("ISR", "IRN", "19", "hypothetical")}),
+    ("refusal-not-negation", "Pemerintah Malaysia menolak tuntutan Singapura.",
+     {("MYS", "SGP", "12", "asserted")}),
+    # --- attribution and reported speech
+    ("reported", "Menlu Iran mengatakan bahwa Israel menyerang konsulat Iran di Damaskus.",
+     {("ISR", "IRN", "19", "asserted")}),
+    ("bare-statement", "Presiden Prancis mengatakan bahwa ekonomi Eropa sedang tumbuh.", set()),
+    # --- relative clause, noun trigger, multi-event
+    ("relative", "Putin, yang berkuasa sejak 2000, mengecam NATO dalam pidatonya.",
+     {("RUS", "IGO:NATO", "11", "asserted")}),
+    ("noun-invasion", "Invasi Rusia ke Ukraina pada 2022 memicu krisis energi.",
+     {("RUS", "UKR", "19", "asserted")}),
+    ("multi-event", "Pasukan Israel menyerang Gaza dan Indonesia mengecam serangan itu.",
+     {("ISR", "PSE", "19", "asserted"), ("IDN", None, "11", "asserted")}),
+    # --- coreference from context
+    ("coref-ia", "Ia juga memuji upaya bersama dengan Putin.",
+     {("CHN", "RUS", "05", "asserted")}),
+]
+CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berbicara dengan Presiden Rusia Vladimir Putin."}
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder.load()
+
+
+def _triples(events) -> set[tuple[str, str | None, str, str]]:
+    out = set()
+    for e in events:
+        for s in {a.code for a in e.source}:
+            tgts = {a.code for a in e.target} - {s} or {None}
+            for t in tgts:
+                out.add((s, t, e.root, e.mode))
+    return out
+
+
+@pytest.mark.parametrize("name,text,expected", ROWS, ids=[r[0] for r in ROWS])
+def test_construction(coder: Coder, name: str, text: str, expected: set) -> None:
+    rec = {"id": name, "text": text, "context": CONTEXT.get(name, ""), "published": "2024-10-02"}
+    got = _triples(code_record(coder, rec))
+    assert got == expected
+
+
+def test_evidence_offsets_point_at_the_trigger(coder: Coder) -> None:
+    text = "Jakarta - Pemerintah Indonesia mengecam Israel atas serangan di Gaza."
+    coded = coder.code_text(text, "2024-10-02")
+    ev = next(e for e in coded.events if e.root == "11")
+    assert text[ev.evidence.trigger_start : ev.evidence.trigger_end] == ev.trigger
+    assert text[ev.evidence.sentence_start : ev.evidence.sentence_end] == ev.evidence.sentence_text
+    assert ev.evidence.article_id == coded.article.id
+    assert ev.explanation["entry"] and ev.explanation["source_rule"]
+    assert 0 < ev.confidence <= 1
