@@ -235,3 +235,16 @@ def corpus(codebook: Codebook | None = None) -> list[CodedArticle]:
 def skips() -> list[Skip]:
     return [Skip(source="inbox/kosong.txt", reason="empty text"),
             Skip(source="inbox/data.bin:3", reason="undecodable bytes")]
+
+
+def snapshot(store) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
+    """Every table's rows (sorted, without wall-clock columns) — to compare two databases."""
+    out = {}
+    for table in ("articles", "sentences", "actors", "places", "mentions", "events",
+                  "duplicates", "skips", "article_minhash", "article_bands"):
+        cols = [r[0] for r in store.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+            "ORDER BY ordinal_position", [table]).fetchall() if r[0] != "added_at"]
+        sel = ", ".join(f'"{c}"' for c in cols)
+        out[table] = store.con.execute(f"SELECT {sel} FROM {table} ORDER BY ALL").fetchall()
+    return out
