@@ -1,0 +1,284 @@
+"""Build the derived actor tables under ``warta/data/actors/``.
+
+Derived (re-run this script to regenerate them):
+
+- ``countries_cldr.tsv``   every ISO 3166 country/territory with its Indonesian and English
+  CLDR names (Babel ``Locale('id'|'en').territories``; ISO alpha-3 via Babel's
+  ``territory_aliases``).  Patterns already in the curated ``countries.tsv`` overlay are left out.
+- ``people_phoenix.tsv``   office holders with dated GOV/MIL/... codes from the Phoenix
+  (PETRARCH2) country actor dictionary, for the countries in ``PEOPLE_COUNTRIES`` and offices
+  that end 2000 or later (MIT licence, see README.md).
+- ``people_factbook.tsv``  chiefs of state and heads of government in office in January 2026
+  from the CIA World Factbook leaders table (public domain).
+
+Usage: ``python scripts/build_actors.py [--shared ../shared]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from babel import Locale
+from babel.core import get_global
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "warta" / "data" / "actors"
+
+# Countries whose Phoenix office holders are imported (G20, ASEAN, UNSC members and the
+# countries most in Indonesian foreign news).
+PEOPLE_COUNTRIES = set(
+    ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA", "BRN", "KHM", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "TLS", "PRK", "ISR", "PSE", "IRN", "IRQ", "SYR", "AFG", "PAK", "EGY", "UKR", "QAT", "ARE", "JOR", "LBN", "NZL", "BGD", "LKA", "NLD", "ESP", "POL", "BEL"]
+)
+ROLES = set(["GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "PTY", "BUS", "MED", "CVL", "REF", "SPY", "EDU", "HLH", "NGO"])
+# English title words dropped from Phoenix aliases / Factbook names (titles are handled by
+# warta/lang/id/titles.tsv, not by person patterns).
+TITLE_WORDS = set(
+    ["president", "prime", "minister", "king", "queen", "chancellor", "emir", "amir", "sultan", "supreme", "leader", "transitional", "interim", "premier", "governor", "general", "co-prince", "chairperson", "chairman", "of", "the", "presidency", "council", "ministers", "capt.", "lt.", "col.", "gen.", "crown", "prince", "taliban", "federal", "vice", "co-vice", "state", "grand", "duke", "pope", "secretary", "acting", "overall", "sovereign", "head", "chief", "mr.", "dr.", "foreign", "defense", "defence", "russian", "chinese", "american", "former", "first", "deputy", "senior"]
+)
+MIN_YEAR = 2000
+PHOENIX_END = "2015-12-31"
+
+
+def iso3_map() -> dict[str, str]:
+    """alpha-2 → alpha-3 from Babel's CLDR territory aliases."""
+    out: dict[str, str] = {}
+    for a3, targets in get_global("territory_aliases").items():
+        if len(a3) == 3 and a3.isalpha() and len(targets) == 1 and len(targets[0]) == 2:
+            out.setdefault(targets[0], a3)
+    out.setdefault("XK", "XKX")  # Kosovo: user-assigned code used by ICEWS/GDELT
+    return out
+
+
+def name_variants(name: str) -> list[str]:
+    """'Myanmar (Burma)' → ['Myanmar', 'Burma']; 'Hong Kong DAK Tiongkok' → ['Hong Kong']."""
+    out: list[str] = []
+    m = re.match(r"^(.*?)\s*\((.*)\)\s*$", name)
+    parts = [m.group(1), m.group(2)] if m else [name]
+    for p in parts:
+        p = re.split(r"\s+(?:DAK|SAR)\s+", p)[0]
+        p = p.replace("’", "'").strip()
+        if p and " - " not in p and "&" not in p:
+            out.append(p)
+        elif " - " in p:
+            out.append(p.replace(" - ", "-"))
+    return out
+
+
+def read_overlay_patterns() -> set[str]:
+    pats: set[str] = set()
+    for fname in ("countries.tsv", "orgs.tsv"):
+        p = OUT / fname
+        if not p.exists():
+            continue
+        with open(p, encoding="utf-8") as f:
+            lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            pats.add((row.get("pattern") or "").strip().lower())
+    return pats
+
+
+def build_countries() -> int:
+    a2to3 = iso3_map()
+    overlay = read_overlay_patterns()
+    rows: list[tuple[str, str, str]] = []
+    seen: dict[str, str] = {}
+    for lang in ("id", "en"):
+        for a2, name in Locale(lang).territories.items():
+            if a2 not in a2to3 or not a2.isalpha():
+                continue
+            code = a2to3[a2]
+            for variant in name_variants(name):
+                key = variant.lower()
+                if key in overlay or len(variant) < 3:
+                    continue
+                if key in seen:
+                    continue  # same name in both languages (or two territories): first wins
+                seen[key] = code
+                rows.append((variant, code, lang))
+    path = OUT / "countries_cldr.tsv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Derived by scripts/build_actors.py from Babel/CLDR territory names "
+                "(Unicode licence). Do not edit: edit countries.tsv (overlay) instead.\n")
+        f.write("pattern\tcode\tlang\n")
+        for variant, code, lang in sorted(rows, key=lambda r: (r[1], r[2], r[0])):
+            f.write(f"{variant}\t{code}\t{lang}\n")
+    return len(rows)
+
+
+def phoenix_date(s: str, end: bool) -> str:
+    s = s.strip()
+    if len(s) == 6:
+        yy = int(s[:2])
+        year = 1900 + yy if yy > 30 else 2000 + yy
+        s = f"{year}{s[2:]}"
+    if len(s) != 8:
+        raise ValueError(f"bad phoenix date {s!r}")
+    mm, dd = s[4:6], s[6:8]
+    if mm == "00":
+        mm = "12" if end else "01"
+    if dd == "00":
+        dd = "28" if end else "01"
+    return f"{s[:4]}-{mm}-{dd}"
+
+
+def clean_phoenix_name(raw: str) -> str | None:
+    raw = raw.split("#")[0].strip().strip("+").strip()
+    name = raw.replace("_", " ").strip()
+    if not name or "(" in name or any(ch.isdigit() for ch in name):
+        return None
+    toks = name.split()
+    if len(toks) < 2 or any(t.lower() in TITLE_WORDS for t in toks):
+        return None
+    return " ".join(t.capitalize() if not t.startswith("AL-") else "al-" + t[3:].capitalize()
+                    for t in toks)
+
+
+CODE_RE = re.compile(r"\[([A-Z]{3})([A-Z]{3})?[A-Z]*(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\]")
+
+
+def build_phoenix(shared: Path) -> int:
+    path = shared / "reference" / "phoenix" / "Phoenix.Countries.actors.txt"
+    text = path.read_text(encoding="utf-8", errors="replace").replace("\x1a", "")
+    entries: list[tuple[list[str], list[str]]] = []  # (names, code lines)
+    names: list[str] = []
+    codes: list[str] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line[0] in " \t" and line.strip().startswith("["):
+            codes.append(line.strip())
+            continue
+        if line.startswith("+"):
+            names.append(line)
+            continue
+        if names:
+            entries.append((names, codes))
+        names, codes = [line], []
+    if names:
+        entries.append((names, codes))
+    out: list[tuple[str, str, str, str, str, str, str]] = []
+    for names, codes in entries:
+        first = names[0].split("#")[0].strip()
+        if "[" in first:  # country-level entry, not a person
+            continue
+        canon = clean_phoenix_name(first)
+        if canon is None:
+            continue
+        aliases = [a for a in (clean_phoenix_name(n) for n in names[1:]) if a and a != canon]
+        tenures = []
+        for c in codes:
+            m = CODE_RE.match(c)
+            if not m or m.group(1) not in PEOPLE_COUNTRIES or m.group(2) not in ROLES:
+                continue
+            if not m.group(4):
+                continue  # undated fallback rows (mostly ELI) – former status is implicit
+            op, d1, d2 = m.group(3), m.group(4), m.group(5)
+            if op == ">":
+                # open-ended in a dictionary last edited ~2015: cap it (later years come
+                # from the Factbook table and the hand-curated leaders.tsv)
+                start, end = phoenix_date(d1, False), PHOENIX_END
+            elif op == "<":
+                start, end = "", phoenix_date(d1, True)
+            else:
+                start, end = phoenix_date(d1, False), phoenix_date(d2 or d1, True)
+            if start and start > PHOENIX_END:
+                continue
+            if end and int(end[:4]) < MIN_YEAR:
+                continue
+            tenures.append((m.group(1), m.group(2), start, end))
+        if not tenures:
+            continue
+        pid = "phx:" + canon.lower().replace(" ", "_")
+        for code, role, start, end in tenures:
+            out.append((pid, canon, "|".join(dict.fromkeys(aliases)), code, role, start, end))
+    path_out = OUT / "people_phoenix.tsv"
+    with open(path_out, "w", encoding="utf-8") as f:
+        f.write("# Derived by scripts/build_actors.py from Phoenix.Countries.actors.txt "
+                "(PETRARCH2, MIT licence, Open Event Data Alliance). Do not edit.\n")
+        f.write("id\tname\taliases\tcode\trole\tstart\tend\n")
+        for row in out:
+            f.write("\t".join(row) + "\n")
+    return len(out)
+
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+SINCE_RE = re.compile(r"^(.*?)\(since (\d{1,2}) ([A-Za-z]+) (\d{4})\)")
+
+
+def factbook_person(field: str) -> tuple[str, str] | None:
+    field = re.sub(r"<[^>]+>|&[a-z]+;", " ", field).split(";")[0]
+    if "represented by" in field:
+        return None
+    m = SINCE_RE.match(field.strip())
+    if not m:
+        return None
+    words = m.group(1).split()
+    month = MONTHS.get(m.group(3).lower())
+    if not month:
+        return None
+    since = f"{m.group(4)}-{month:02d}-{int(m.group(2)):02d}"
+    # The surname is in capitals; the name starts at the first capitalised non-title word.
+    caps = [i for i, w in enumerate(words) if len(w) > 1 and w.replace("-", "").isupper()
+            and w.lower() not in TITLE_WORDS]
+    if not caps:
+        return None
+    start = caps[0]
+    while start > 0 and words[start - 1].lower() not in TITLE_WORDS and words[start - 1][0].isupper():
+        start -= 1
+    name_words = [w.title() if w.replace("-", "").isupper() else w for w in words[start:]]
+    name_words = [w for w in name_words if not w.startswith("(")]
+    if not name_words:
+        return None
+    return " ".join(name_words), since
+
+
+def build_factbook(shared: Path) -> int:
+    path = shared / "reference" / "leaders_factbook.tsv"
+    by_name: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            for office in ("chief_of_state", "head_of_government"):
+                got = factbook_person(row.get(office) or "")
+                if got:
+                    by_name[got[0]].append((row["iso3"], office, got[1]))
+    out: list[tuple[str, str, str, str, str]] = []
+    for name, offices in by_name.items():
+        codes = defaultdict(int)
+        for code, _, _ in offices:
+            codes[code] += 1
+        best = sorted(codes.items(), key=lambda kv: -kv[1])
+        if len(best) > 1 and best[0][1] == best[1][1]:
+            continue  # same person heads several territories equally: ambiguous, skip
+        code = best[0][0]
+        if not code:
+            continue
+        since = min(s for c, _, s in offices if c == code)
+        office = "+".join(sorted({o for c, o, _ in offices if c == code}))
+        out.append((name, code, since, office, "factbook 2026-01"))
+    with open(OUT / "people_factbook.tsv", "w", encoding="utf-8") as f:
+        f.write("# Derived by scripts/build_actors.py from shared/reference/leaders_factbook.tsv "
+                "(CIA World Factbook, public domain; state of 2026-01-22). Do not edit.\n")
+        f.write("name\tcode\tstart\toffice\tsource\n")
+        for row in sorted(out, key=lambda r: (r[1], r[0])):
+            f.write("\t".join(row) + "\n")
+    return len(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    n1 = build_countries()
+    n2 = build_phoenix(args.shared)
+    n3 = build_factbook(args.shared)
+    print(f"countries_cldr.tsv: {n1} rows; people_phoenix.tsv: {n2}; people_factbook.tsv: {n3}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,594 @@
+"""Actor recognition: text spans → coded actors (country / IGO / bloc + role), by article date.
+
+All names, titles, agent words and tenures are data (``warta/data/actors/*.tsv``,
+``warta/lang/id/titles.tsv``, ``warta/lang/id/agents.tsv``); this module only knows how to
+combine them.  Matching uses spaCy's :class:`~spacy.matcher.PhraseMatcher` on the ``LOWER``
+attribute; case rules (``exact`` / ``cap``) and context rules (``standalone``, place
+prepositions before capital-city metonyms) are applied to the matches afterwards.
+
+Compound phrases become ONE maximal mention::
+
+    [mantan|para]* (title|agent)* (country|org|group)? (person | unknown capitalised name)?
+
+so "Presiden Tiongkok Xi Jinping", "Menteri Luar Negeri Rusia Sergei Lavrov",
+"pasukan Israel" and "juru bicara Kemlu Tiongkok Mao Ning" are each one mention.
+
+A person's code and role come from their tenures at the article date ``when``.  Outside every
+tenure (a *former* or not-yet office holder) the person keeps the country of the nearest tenure
+and gets **no role** — Phoenix would say ``ELI``, which GUIDE.md does not use; the gold data code
+"mantan Perdana Menteri Mari Alkatiri" as ``TLS`` without role.  ``mantan``/``former`` before a
+title also drops the role.  Without a date, the person's latest tenure is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import spacy
+import yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from warta.lang import LangData, load_lang
+from warta.model import ActorMention, Sentence
+
+ROLES = frozenset(["GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "PTY", "BUS", "MED", "CVL", "REF", "SPY", "EDU", "HLH", "NGO"])
+BLOCS = frozenset(["WST", "EUR", "AFR", "ASA", "MEA"])
+NO_COUNTRY = "---"
+STOP = "-"
+
+_INITIAL_RE = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
+
+
+class ActorDataError(ValueError):
+    """An actor data file is malformed."""
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("warta") / "data" / "actors"))
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a TSV with a header; '#' lines and blank lines are comments."""
+    if not path.exists():
+        raise ActorDataError(f"missing actor data file {path}")
+    with open(path, encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in r.items() if k is not None} for r in rows]
+
+
+def parse_date(s: str) -> dt.date | None:
+    s = s.strip()
+    if not s:
+        return None
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError as e:
+        raise ActorDataError(f"bad date {s!r}") from e
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dictionary entry behind a pattern."""
+
+    kind: str  # country org bloc group person title agent former det stop
+    code: str
+    role: str | None
+    case: str  # cap | exact | any
+    orth: tuple[str, ...]  # the pattern's tokens as written (for case checks)
+    standalone: bool = False
+    metonym: bool = False
+    name: str | None = None
+    entity: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    code: str
+    role: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, when: dt.date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    tenures: list[Tenure]
+
+    def status(self, when: dt.date | None) -> tuple[str, str | None, bool]:
+        """(code, role, in_office) at ``when``."""
+        if not self.tenures:
+            return NO_COUNTRY, None, False
+        if when is None:
+            latest = max(self.tenures, key=lambda t: (t.end or dt.date.max, t.start or dt.date.min))
+            return latest.code, latest.role, True
+        for t in self.tenures:
+            if t.covers(when):
+                return t.code, t.role, True
+
+        def distance(t: Tenure) -> int:
+            if t.end is not None and when >= t.end:
+                return (when - t.end).days
+            if t.start is not None and when < t.start:
+                return (t.start - when).days
+            return 0
+
+        nearest = min(self.tenures, key=distance)
+        return nearest.code, None, False
+
+
+@dataclass(slots=True)
+class Atom:
+    """A selected dictionary match (token span) with its usable entries."""
+
+    start: int
+    end: int
+    entries: list[Entry]
+
+    @property
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+    def first(self, *kinds: str) -> Entry | None:
+        for e in self.entries:
+            if e.kind in kinds:
+                return e
+        return None
+
+
+ACTOR_KINDS = ("country", "org", "bloc", "group")
+HEAD_KINDS = ("title", "agent")
+
+
+class ActorResolver:
+    """Finds actor mentions in a spaCy Doc (blank ``id`` tokenizer) and codes them by date."""
+
+    def __init__(self, lang: LangData, root: Path):
+        self.lang = lang
+        self.root = root
+        self.nlp = spacy.blank("id")
+        if "sentencizer" not in self.nlp.pipe_names:
+            self.nlp.add_pipe("sentencizer")
+        self.entries: dict[str, list[Entry]] = {}
+        self.people: dict[str, Person] = {}
+        self.cues: dict[str, Any] = {}
+        self.valid_codes: set[str] = set()
+        self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._keys: dict[int, str] = {}
+        self._place_preps: set[str] = set()
+        self._not_names: set[str] = set()
+        self._particles: set[str] = set()
+        self._coref_cache: dict[str, Any] = {}
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, lang: LangData | None = None, root: Path | None = None) -> ActorResolver:
+        r = cls(lang or load_lang("id"), root or data_dir())
+        r._load_all()
+        return r
+
+    def _key(self, text: str) -> tuple[str, tuple[str, ...]]:
+        toks = tuple(t.text for t in self.nlp.make_doc(text))
+        return " ".join(t.lower() for t in toks), toks
+
+    def _add(self, pattern: str, make: Any) -> None:
+        pattern = " ".join(pattern.split())
+        if not pattern:
+            return
+        key, orth = self._key(pattern)
+        entry: Entry = make(orth)
+        self.entries.setdefault(key, []).append(entry)
+
+    def _load_all(self) -> None:
+        with open(self.root / "coref.yaml", encoding="utf-8") as f:
+            self.cues = yaml.safe_load(f) or {}
+        self._place_preps = {str(p).lower() for p in self.cues.get("place_prepositions", [])}
+        self._not_names = {str(p).lower() for p in self.cues.get("not_names", [])}
+        self._particles = {str(p).lower() for p in self.cues.get("name_particles", [])}
+        self.valid_codes = set(self.cues.get("extra_codes", []))
+        for row in read_tsv(self.root / "countries_cldr.tsv"):
+            self.valid_codes.add(row["code"])
+        for fname in ("countries.tsv", "orgs.tsv", "groups.tsv"):
+            for row in read_tsv(self.root / fname):
+                self._add_actor_row(row, fname)
+        for row in read_tsv(self.root / "countries_cldr.tsv"):
+            code = row["code"]
+            self._add(row["pattern"], lambda orth, code=code: Entry(
+                "country", code, None, "cap", orth, entity=f"country:{code}"))
+        self._load_people()
+        for row in self.lang.tsv("titles.tsv"):
+            kind = row.get("kind") or "title"
+            role = row.get("role") or None
+            code = row.get("code") or ""
+            case = row.get("case") or "any"
+            self._add(row["pattern"], lambda orth, kind=kind, role=role, code=code, case=case: Entry(
+                kind, code, role, case, orth, entity=f"{kind}:{' '.join(orth).lower()}"))
+        for row in self.lang.tsv("agents.tsv"):
+            role = row.get("role") or None
+            code = row.get("code") or ""
+            case = row.get("case") or "any"
+            self._add(row["pattern"], lambda orth, role=role, code=code, case=case: Entry(
+                "agent", code, role, case, orth, entity=f"agent:{' '.join(orth).lower()}"))
+        docs = [self.nlp.make_doc(k) for k in self.entries]
+        for key, doc in zip(self.entries, docs, strict=True):
+            mid = self.nlp.vocab.strings.add(key)
+            self._keys[mid] = key
+            self._matcher.add(key, [doc])
+
+    def _add_actor_row(self, row: dict[str, str], fname: str) -> None:
+        kind = row.get("kind") or "name"
+        code = row["code"]
+        if kind in ("name", "adj", "nickname", "metonym"):
+            ekind = "country"
+        elif kind == "stop":
+            ekind = "stop"
+        else:
+            ekind = kind  # org | bloc | group
+        if ekind != "stop":
+            self.valid_codes.add(code)
+        role = row.get("role") or None
+        case = row.get("case") or "cap"
+        flags = set((row.get("flags") or "").split(","))
+        name = row.get("name") or None
+        start = parse_date(row.get("start", ""))
+        end = parse_date(row.get("end", ""))
+        self._add(row["pattern"], lambda orth: Entry(
+            ekind, code, role, case, orth, standalone="standalone" in flags,
+            metonym=kind == "metonym", name=name, entity=f"{ekind}:{name or code}",
+            start=start, end=end))
+
+    def _load_people(self) -> None:
+        def add_person(pid: str, name: str, patterns: Iterable[str], tenure: Tenure) -> None:
+            p = self.people.get(pid)
+            if p is None:
+                p = self.people[pid] = Person(pid, name, [])
+                for pat in dict.fromkeys([name, *patterns]):
+                    if pat:
+                        self._add(pat, lambda orth, pid=pid, name=name: Entry(
+                            "person", "", None, "cap", orth, name=name, entity=f"person:{pid}",
+                            person=pid))
+            p.tenures.append(tenure)
+
+        for row in read_tsv(self.root / "leaders.tsv"):
+            pats = [a for a in (row.get("aliases", "") + "|" + row.get("short", "")).split("|") if a]
+            add_person(row["id"], row["name"], pats, Tenure(
+                row["code"], row.get("role") or None,
+                parse_date(row["start"]), parse_date(row["end"])))
+        for row in read_tsv(self.root / "people_phoenix.tsv"):
+            pats = [a for a in row.get("aliases", "").split("|") if a]
+            add_person(row["id"], row["name"], pats, Tenure(
+                row["code"], row.get("role") or None,
+                parse_date(row["start"]), parse_date(row["end"])))
+        for row in read_tsv(self.root / "people_factbook.tsv"):
+            name = row["name"]
+            toks = name.split()
+            pats = [f"{toks[0]} {toks[-1]}"] if len(toks) > 2 else []
+            add_person("fb:" + name.lower().replace(" ", "_"), name, pats, Tenure(
+                row["code"], "GOV", parse_date(row["start"]), None))
+
+    # ------------------------------------------------------------------ matching
+    def find_text(self, text: str, when: dt.date | None = None) -> list[ActorMention]:
+        return self.find(self.nlp(text), when)
+
+    def sentences(self, doc: Doc) -> list[Sentence]:
+        return [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+
+    def find(self, doc: Doc, when: dt.date | None = None) -> list[ActorMention]:
+        atoms = self._atoms(doc, when)
+        return self._compose(doc, atoms, when)
+
+    def _case_ok(self, e: Entry, span: Span) -> bool:
+        if e.case == "any":
+            return True
+        if e.case == "exact":
+            return tuple(t.text for t in span) == e.orth
+        first = span[0].text
+        return first[:1].isupper()
+
+    def _date_ok(self, e: Entry, when: dt.date | None) -> bool:
+        if e.start is None and e.end is None:
+            return True
+        if when is None:
+            return e.end is None
+        return (e.start is None or e.start <= when) and (e.end is None or when < e.end)
+
+    def _after_place_prep(self, doc: Doc, start: int) -> bool:
+        if start == 0:
+            return False
+        prev = doc[start - 1].lower_
+        if prev in self._place_preps:
+            return True
+        return start >= 2 and f"{doc[start - 2].lower_} {prev}" in self._place_preps
+
+    def _atoms(self, doc: Doc, when: dt.date | None) -> list[Atom]:
+        cands: list[Atom] = []
+        for mid, start, end in self._matcher(doc):
+            key = self._keys.get(mid)
+            if key is None:
+                continue
+            span = doc[start:end]
+            ok = [e for e in self.entries[key] if self._case_ok(e, span) and self._date_ok(e, when)]
+            ok = [e for e in ok if not (e.metonym and self._after_place_prep(doc, start))]
+            if ok:
+                cands.append(Atom(start, end, ok))
+        cands.sort(key=lambda a: (-(a.end - a.start), a.start))
+        taken = [False] * len(doc)
+        atoms: list[Atom] = []
+        for a in cands:
+            if any(taken[a.start:a.end]):
+                continue
+            for i in range(a.start, a.end):
+                taken[i] = True
+            atoms.append(a)
+        atoms.sort(key=lambda a: a.start)
+        head_tokens = {i for a in atoms if a.kinds & {"title", "agent", "former", "det"}
+                       for i in range(a.start, a.end)}
+        out: list[Atom] = []
+        for a in atoms:
+            if "stop" in a.kinds:
+                continue
+            if any(e.standalone for e in a.entries) and self._has_cap_neighbour(doc, a, head_tokens):
+                a.entries = [e for e in a.entries if not e.standalone]
+                if not a.entries:
+                    continue
+            out.append(a)
+        return out
+
+    @staticmethod
+    def _has_cap_neighbour(doc: Doc, a: Atom, head_tokens: set[int]) -> bool:
+        for i in (a.start - 1, a.end):
+            if 0 <= i < len(doc) and i not in head_tokens:
+                t = doc[i]
+                if t.is_alpha and t.text[:1].isupper() and not (i == a.start - 1 and t.is_sent_start):
+                    return True
+        return False
+
+    def _name_tokens(self, doc: Doc, i: int, limit: int, atom_starts: dict[int, Atom]) -> int:
+        """End of an unknown capitalised name starting at token i (== i when none)."""
+        j = i
+        while j < len(doc) and j - i < limit:
+            if j in atom_starts and j > i and "person" not in atom_starts[j].kinds:
+                break
+            t = doc[j]
+            text = t.text
+            if t.lower_ in self._not_names:
+                break
+            if (t.is_alpha and text[:1].isupper()) or _INITIAL_RE.match(text):
+                j += 1
+                continue
+            if (j > i and (text == "-" or t.lower_ in self._particles or text.startswith("al-"))
+                    and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+                j += 1
+                continue
+            break
+        return j
+
+    def _person_status(self, e_list: Sequence[Entry], when: dt.date | None
+                       ) -> tuple[str, str | None, Person] | None:
+        people = [self.people[e.person] for e in e_list if e.person and e.person in self.people]
+        if not people:
+            return None
+        stats = [(p, *p.status(when)) for p in people]
+        codes = {c for _, c, _, _ in stats}
+        if len(codes) > 1:
+            stats = [s for s in stats if s[3]]
+            codes = {c for _, c, _, _ in stats}
+            if len(codes) != 1:
+                return None
+        in_office = [s for s in stats if s[3]]
+        best = in_office[0] if in_office else stats[0]
+        # prefer a hand-curated person (plain id) for the canonical name
+        named = [s for s in (in_office or stats) if ":" not in s[0].id]
+        if named:
+            best = named[0]
+        return best[1], best[2], best[0]
+
+    def _compose(self, doc: Doc, atoms: list[Atom], when: dt.date | None) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        starts = {a.start: a for a in atoms}
+        i = 0
+        n = len(atoms)
+        while i < n:
+            first = atoms[i]
+            group = [first]
+            j = i + 1
+            stage = 0  # 0: mods/heads, 1: actor seen, 2: person seen
+
+            def stage_of(a: Atom) -> int:
+                k = a.kinds
+                if k & {"former", "det", "title", "agent"}:
+                    return 0
+                if k & set(ACTOR_KINDS):
+                    return 1
+                return 2
+
+            stage = stage_of(first)
+            while j < n and atoms[j].start == group[-1].end:
+                s = stage_of(atoms[j])
+                if s < stage or (s == 1 and stage == 1):
+                    break
+                if s == 2 and not any(a.kinds & {"title", "agent"} for a in group) \
+                        and stage != 1:
+                    break
+                if s == 2 and stage == 1 and not any(a.kinds & {"title", "agent"} for a in group):
+                    break
+                group.append(atoms[j])
+                stage = s
+                j += 1
+            got = self._mention(doc, group, starts, when)
+            if got is not None:
+                out.append(got[0])
+                while j < n and atoms[j].start < got[1]:
+                    j += 1
+            i = j
+        return out
+
+    def _mention(self, doc: Doc, group: list[Atom], starts: dict[int, Atom],
+                 when: dt.date | None) -> tuple[ActorMention, int] | None:
+        former = any("former" in a.kinds for a in group)
+        titles = [e for a in group for e in a.entries if e.kind == "title"]
+        agents = [e for a in group for e in a.entries if e.kind == "agent"]
+        actor_atom = next((a for a in group if a.kinds & set(ACTOR_KINDS)), None)
+        person_atom = next((a for a in group if "person" in a.kinds), None)
+        end_tok = group[-1].end
+        unknown_name: str | None = None
+        has_head = bool(titles or agents)
+        if person_atom is None and titles:
+            k = self._name_tokens(doc, end_tok, 5, starts)
+            if k > end_tok:
+                inner = [starts[t] for t in range(end_tok, k) if t in starts
+                         and "person" in starts[t].kinds]
+                if inner:  # "Presiden C. Ramaphosa": initials, then a known person
+                    person_atom = inner[0]
+                    end_tok = max(k, person_atom.end)
+                else:
+                    unknown_name = doc[end_tok:k].text
+                    end_tok = k
+        if not (actor_atom or person_atom or has_head):
+            return None  # only 'para' / 'mantan'
+        code: str | None = None
+        role: str | None = None
+        name: str | None = None
+        entity = ""
+        resolved_by = "dictionary"
+        actor_entry: Entry | None = None
+        if actor_atom is not None:
+            actor_entry = actor_atom.first("group", "org", "bloc", "country")
+            assert actor_entry is not None
+            code = actor_entry.code
+            entity = actor_entry.entity
+            name = actor_entry.name
+        person_role: str | None = None
+        if person_atom is not None:
+            st = self._person_status([e for e in person_atom.entries if e.kind == "person"], when)
+            if st is None:
+                if code is None and not has_head:
+                    return None
+            else:
+                pcode, person_role, person = st
+                name = person.name
+                entity = f"person:{person.id}"
+                if code is None:
+                    code = pcode
+        implied = next((e.code for e in [*titles, *agents] if e.code), None)
+        if code is None:
+            code = implied or NO_COUNTRY
+        # role
+        agent_role = next((e.role for e in reversed(agents) if e.role), None)
+        title_role = next((e.role for e in reversed(titles) if e.role), None)
+        actor_role = actor_entry.role if actor_entry else None
+        if former:
+            role = None
+        elif agent_role:
+            role = agent_role
+        elif actor_entry is not None and actor_entry.kind == "group" and actor_role:
+            role = actor_role
+        elif title_role:
+            role = title_role
+        elif actor_role:
+            role = actor_role
+        else:
+            role = person_role
+        if code.startswith("IGO:") and not agent_role and not (actor_role and actor_entry
+                                                                and actor_entry.code == code):
+            role = None
+        if unknown_name and name is None:
+            name = unknown_name
+        # how it was resolved
+        if person_atom is not None and entity.startswith("person:"):
+            resolved_by = "dictionary"
+        elif unknown_name or (titles and actor_atom is not None):
+            resolved_by = "title"
+        elif agents:
+            resolved_by = "agent"
+        elif actor_entry is not None and actor_entry.metonym:
+            resolved_by = "metonym"
+        if not entity:
+            entity = (titles or agents)[0].entity if (titles or agents) else ""
+        span = doc[group[0].start:end_tok]
+        return ActorMention(text=span.text, start=span.start_char, end=span.end_char, code=code,
+                            role=role, name=name, resolved_by=resolved_by, entity=entity), end_tok
+
+    # ------------------------------------------------------------------ helpers for coref
+    def person_short_names(self) -> dict[str, list[str]]:
+        """Lower-cased last name token → person ids (for surname-only mentions)."""
+        if "short" not in self._coref_cache:
+            table: dict[str, list[str]] = {}
+            for p in self.people.values():
+                table.setdefault(p.name.split()[-1].lower(), []).append(p.id)
+            self._coref_cache["short"] = table
+        result: dict[str, list[str]] = self._coref_cache["short"]
+        return result
+
+    def cached(self, key: str, make: Any) -> Any:
+        if key not in self._coref_cache:
+            self._coref_cache[key] = make()
+        return self._coref_cache[key]
+
+
+# ---------------------------------------------------------------------- evaluation
+def _locate(text: str, needle: str, offset: int) -> tuple[int, int] | None:
+    needle = needle.strip()
+    candidates = [needle, re.sub(r"\s*\([^)]*\)\s*", " ", needle).strip(),
+                  re.sub(r"[()]", "", needle).strip()]
+    for c in candidates:
+        if not c:
+            continue
+        k = text.find(c, offset)
+        if k < 0:
+            k = text.lower().find(c.lower(), offset)
+        if k >= 0:
+            return k, k + len(c)
+    return None
+
+
+def actor_accuracy(records: list[dict[str, Any]], resolver: ActorResolver) -> dict[str, Any]:
+    """Share of gold source/target actors whose code the resolver (+coref) gives on an
+    overlapping span.  Each record's ``context`` is prepended to its ``text``."""
+    from warta.coref import resolve
+
+    total = found = located = 0
+    misses: list[dict[str, str]] = []
+    for rec in records:
+        context = (rec.get("context") or "").strip()
+        full = f"{context} {rec['text']}" if context else rec["text"]
+        offset = len(context) + 1 if context else 0
+        when = None
+        if rec.get("published"):
+            when = dt.date.fromisoformat(str(rec["published"])[:10])
+        doc = resolver.nlp(full)
+        mentions = resolver.find(doc, when)
+        mentions = resolve(full, resolver.sentences(doc), mentions, resolver, when)
+        for ev in rec.get("events", []):
+            for actor in [*ev.get("source", []), *ev.get("target", [])]:
+                total += 1
+                span = _locate(full, actor.get("text", ""), offset)
+                if span is None:
+                    misses.append({"id": rec["id"], "text": actor.get("text", ""),
+                                   "code": actor["code"], "why": "span not found"})
+                    continue
+                located += 1
+                s, e = span
+                if any(m.code == actor["code"] and m.start < e and s < m.end for m in mentions):
+                    found += 1
+                else:
+                    got = sorted({m.code for m in mentions if m.start < e and s < m.end})
+                    misses.append({"id": rec["id"], "text": actor.get("text", ""),
+                                   "code": actor["code"], "why": f"got {got}"})
+    return {"actors": total, "located": located, "correct": found,
+            "accuracy": found / total if total else 0.0, "misses": misses}
