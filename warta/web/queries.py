@@ -1,0 +1,395 @@
+"""What the dashboard asks of the store.
+
+Built on :class:`warta.db.Store` (its ``events``/``event``/``dyad_series``/``actors``/
+``articles``/``article``/``stats`` queries and its ``event_filter`` WHERE builder).  The few
+aggregates the store does not offer (page totals, top actors/dyads, network edges, map points)
+are written here against the store's own tables.  Every result is plain JSON-ready data.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from warta.codebook import Codebook, UnknownCode
+from warta.db import Store, StoreError
+from warta.web.render import article_html, chart_arrays, highlight
+
+BY_VALUES: tuple[str, ...] = ("day", "week", "month", "year")
+COOPERATION = (1, 2)
+CONFLICT = (3, 4)
+
+
+@dataclass(slots=True)
+class EventFilter:
+    actor: str | None = None
+    dyad: str | None = None  # "A-B" / "A,B" directed, "A~B" either direction
+    code: str | None = None
+    root: str | None = None
+    quad: int | None = None
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    q: str | None = None
+
+
+def jsonable(value: Any) -> Any:
+    """Dates to ISO strings, recursively; everything else unchanged."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def strip_html(value: Any) -> Any:
+    """Drop the ``*_html`` presentation keys (JSON clients get the raw fields)."""
+    if isinstance(value, dict):
+        return {k: strip_html(v) for k, v in value.items() if not str(k).endswith("_html")}
+    if isinstance(value, list):
+        return [strip_html(v) for v in value]
+    return value
+
+
+def _find(text: str | None, needle: str | None) -> tuple[int, int] | None:
+    if not text or not needle:
+        return None
+    i = text.find(needle)
+    if i < 0:
+        i = text.lower().find(needle.lower())
+    return (i, i + len(needle)) if i >= 0 else None
+
+
+def _mention_spans(m: dict[str, Any]) -> list[tuple[int | None, int | None, str]]:
+    """Highlight spans (article offsets) of one stored event mention."""
+    spans: list[tuple[int | None, int | None, str]] = [
+        (m.get("trigger_start"), m.get("trigger_end"), "trigger")]
+    for side in ("sources", "targets"):
+        for a in m.get(side) or []:
+            if isinstance(a, dict):
+                spans.append((a.get("start"), a.get("end"), side[:-1]))
+    base = m.get("sentence_start") or 0
+    sent = m.get("sentence_text")
+    for key, kind in (("date_text", "date"), ("place_name", "place")):
+        hit = _find(sent, m.get(key))
+        if hit:
+            spans.append((base + hit[0], base + hit[1], kind))
+    return spans
+
+
+class WebQueries:
+    """Read-only queries for the web app over one store (thread-safe: one lock per instance)."""
+
+    def __init__(self, store: Store, codebook: Codebook | None = None) -> None:
+        self.store = store
+        self.codebook = codebook or Codebook.load()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: str | Path) -> WebQueries:
+        return cls(Store(path, read_only=True))
+
+    def close(self) -> None:
+        self.store.close()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _query(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        with self._lock:
+            return self.store.query(sql, params)
+
+    def _scalar(self, sql: str, params: list[Any]) -> Any:
+        rows = self._query(sql, params)
+        return next(iter(rows[0].values())) if rows else None
+
+    def _cameo_name(self, code: str | None) -> str | None:
+        if not code:
+            return None
+        try:
+            return self.codebook.get(code).name
+        except UnknownCode:
+            return None
+
+    def _where(self, f: EventFilter, *, mode: str | None = None) -> tuple[str, list[Any]]:
+        kw: dict[str, Any] = {"actor": f.actor, "since": f.since, "until": f.until, "root": f.root,
+                              "quad": f.quad, "code": f.code, "outlet": f.outlet, "q": f.q,
+                              "mode": mode}
+        with self._lock:
+            if f.dyad and "~" in f.dyad:
+                a, b = f.dyad.split("~", 1)
+                w1, p1 = self.store.event_filter("e", dyad=(a, b), **kw)
+                w2, p2 = self.store.event_filter("e", dyad=(b, a), **kw)
+                return f"(({w1}) OR ({w2}))", p1 + p2
+            return self.store.event_filter("e", dyad=f.dyad, **kw)
+
+    def event_row(self, e: dict[str, Any]) -> dict[str, Any]:
+        sent = e.get("sentence_text") or ""
+        hit = _find(sent, e.get("trigger"))
+        spans = [(hit[0], hit[1], "trigger")] if hit else []
+        return jsonable({
+            "id": None if e.get("id") is None else str(e["id"]),
+            "date": e.get("date_value") or (e.get("date_start")),
+            "date_precision": e.get("date_precision"),
+            "source": e.get("source_code"), "source_role": e.get("source_role"),
+            "source_name": e.get("source_name"),
+            "target": e.get("target_code"), "target_role": e.get("target_role"),
+            "target_name": e.get("target_name"),
+            "cameo": e.get("cameo"), "cameo_name": self._cameo_name(e.get("cameo")),
+            "root": e.get("root"), "quad_class": e.get("quad_class"),
+            "goldstein": e.get("goldstein"), "plover": e.get("plover"), "mode": e.get("mode"),
+            "trigger": e.get("trigger"), "sentence": sent,
+            "sentence_html": highlight(sent, 0, spans),
+            "place_name": e.get("place_name"), "place_country": e.get("place_country"),
+            "lat": e.get("place_lat"), "lon": e.get("place_lon"),
+            "num_mentions": e.get("num_mentions"), "num_sources": e.get("num_sources"),
+            "confidence": e.get("confidence"), "article_id": e.get("rep_article_id"),
+            "source_url": e.get("source_url"),
+        })
+
+    # ------------------------------------------------------------------ pages
+
+    def events(self, f: EventFilter, *, limit: int = 50, offset: int = 0,
+               mode: str | None = None) -> dict[str, Any]:
+        where, params = self._where(f, mode=mode)
+        total = self._scalar(f"SELECT count(*) FROM events e WHERE {where}", params)
+        rows = self._query(
+            f"SELECT e.* FROM events e WHERE {where} "
+            "ORDER BY e.date_start DESC NULLS LAST, e.num_mentions DESC, e.id LIMIT ? OFFSET ?",
+            [*params, limit, offset])
+        return {"total": int(total or 0), "limit": limit, "offset": offset,
+                "items": [self.event_row(r) for r in rows]}
+
+    def overview(self) -> dict[str, Any]:
+        with self._lock:
+            stats = self.store.stats()
+        actor_rows = self._query(
+            """SELECT code, count(*) AS events, any_value(name) AS name FROM (
+                 SELECT source_code AS code, source_name AS name FROM events
+                 UNION ALL SELECT target_code, target_name FROM events) x
+               WHERE code IS NOT NULL AND code <> '---'
+               GROUP BY code ORDER BY events DESC, code LIMIT 10""", [])
+        dyads = self._query(
+            """SELECT source_code AS a, target_code AS b, count(*) AS events,
+                      round(avg(goldstein), 2) AS goldstein
+               FROM events WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+               GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT 10""", [])
+        latest = self.events(EventFilter(), limit=10)["items"]
+        counts = {k: int(stats.get(k) or 0) for k in ("events", "mentions", "articles", "skips")}
+        counts["actors"] = int(self._scalar(
+            """SELECT count(DISTINCT code) FROM (SELECT source_code AS code FROM events
+               UNION SELECT target_code FROM events) x WHERE code IS NOT NULL""", []) or 0)
+        return jsonable({
+            "counts": counts, "date_min": stats.get("first_date"),
+            "date_max": stats.get("last_date"), "by_quad": stats.get("by_quad"),
+            "by_mode": stats.get("by_mode"), "top_actors": actor_rows, "top_dyads": dyads,
+            "latest": latest,
+        })
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            ev = self.store.event(event_id)
+        if ev is None:
+            return None
+        out = self.event_row(ev)
+        out["date_source"] = None
+        evidence: list[dict[str, Any]] = []
+        mentions: list[dict[str, Any]] = []
+        for m in ev.get("mentions", []):
+            out["date_source"] = out["date_source"] or m.get("date_source")
+            evidence.append({
+                "mention_id": m.get("id"), "article_id": m.get("article_id"),
+                "title": m.get("title"), "outlet": m.get("outlet"), "url": m.get("url"),
+                "published": m.get("published"), "sentence_index": m.get("sentence_index"),
+                "sentence_text": m.get("sentence_text"),
+                "sentence_start": m.get("sentence_start"), "sentence_end": m.get("sentence_end"),
+                "trigger": m.get("trigger"), "trigger_start": m.get("trigger_start"),
+                "trigger_end": m.get("trigger_end"), "mode": m.get("mode"),
+                "date_text": m.get("date_text"), "is_duplicate": m.get("is_duplicate"),
+                "confidence": m.get("confidence"),
+                "sentence_html": highlight(m.get("sentence_text") or "",
+                                           m.get("sentence_start") or 0, _mention_spans(m)),
+            })
+            for side in ("sources", "targets"):
+                for a in m.get(side) or []:
+                    if isinstance(a, dict):
+                        mentions.append({"side": side[:-1], "article_id": m.get("article_id"),
+                                         **a})
+        out["evidence"] = evidence
+        out["mentions"] = mentions
+        out["outlet"] = evidence[0]["outlet"] if evidence else None
+        expl = (ev.get("mentions") or [{}])[0].get("explanation")
+        out["explanation"] = expl
+        out["explanation_json"] = json.dumps(expl, ensure_ascii=False, indent=2, default=str)
+        return jsonable(out)
+
+    def actors(self, q: str | None = None, *, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        with self._lock:
+            rows = self.store.actors()
+        by_code: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            code = r.get("code")
+            if not code:
+                continue
+            a = by_code.setdefault(code, {"code": code, "events": 0, "mentions": 0, "names": [],
+                                          "roles": []})
+            a["events"] += int(r.get("events_as_source") or 0) + int(r.get("events_as_target") or 0)
+            a["mentions"] += int(r.get("mentions") or 0)
+            if r.get("role") and r["role"] not in a["roles"]:
+                a["roles"].append(r["role"])
+            for n in r.get("names") or []:
+                if n not in a["names"]:
+                    a["names"].append(n)
+        items = sorted(by_code.values(), key=lambda a: (-a["events"], a["code"]))
+        if q:
+            ql = q.lower()
+            items = [a for a in items if ql in a["code"].lower()
+                     or any(ql in n.lower() for n in a["names"])]
+        for a in items:
+            a["name"] = ", ".join(a["names"][:3]) or None
+        return {"total": len(items), "limit": limit, "offset": offset,
+                "items": items[offset: offset + limit]}
+
+    def actor_options(self, limit: int = 400) -> list[dict[str, Any]]:
+        return [{"code": a["code"], "name": a["name"]}
+                for a in self.actors(limit=limit)["items"] if a["code"] != "---"]
+
+    def dyad(self, a: str | None, b: str | None, *, by: str = "month", since: str | None = None,
+             until: str | None = None, directed: bool = False, limit: int = 50,
+             offset: int = 0) -> dict[str, Any]:
+        if by not in BY_VALUES:
+            raise StoreError(f"by must be one of {', '.join(BY_VALUES)}")
+        out: dict[str, Any] = {"a": a, "b": b, "by": by, "directed": directed, "series": [],
+                               "chart": {}, "events": {"total": 0, "limit": limit,
+                                                       "offset": offset, "items": []}}
+        if not a or not b:
+            return out
+        with self._lock:
+            raw = self.store.dyad_series(a, b, by=by, directed=directed, since=since, until=until)
+        series = [{"period": r["period"], "events": r["events"], "mentions": r.get("mentions"),
+                   "q1": r["q1_verbal_coop"], "q2": r["q2_material_coop"],
+                   "q3": r["q3_verbal_conflict"], "q4": r["q4_material_conflict"],
+                   "goldstein": r["goldstein"], "tone": r.get("tone")} for r in raw]
+        out["series"] = jsonable(series)
+        out["chart"] = chart_arrays(series)
+        sep = "-" if directed else "~"
+        out["events"] = self.events(EventFilter(dyad=f"{a}{sep}{b}", since=since, until=until),
+                                    limit=limit, offset=offset)
+        return out
+
+    def network(self, *, since: str | None = None, until: str | None = None, min_events: int = 1,
+                max_nodes: int = 60) -> dict[str, Any]:
+        where, params = self._where(EventFilter(since=since, until=until), mode="asserted")
+        rows = self._query(
+            f"""SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
+                       count(*) AS events,
+                       count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+                       count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
+                       round(avg(goldstein), 2) AS goldstein
+                FROM events e
+                WHERE {where} AND source_code IS NOT NULL AND target_code IS NOT NULL
+                  AND source_code <> target_code AND source_code <> '---' AND target_code <> '---'
+                GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b LIMIT 2000""",
+            [*params, min_events])
+        degree: dict[str, int] = {}
+        for r in rows:
+            degree[r["a"]] = degree.get(r["a"], 0) + r["events"]
+            degree[r["b"]] = degree.get(r["b"], 0) + r["events"]
+        keep = set(sorted(degree, key=lambda c: (-degree[c], c))[:max_nodes])
+        edges = [{"source": r["a"], "target": r["b"], "events": r["events"],
+                  "cooperation": r["cooperation"], "conflict": r["conflict"],
+                  "goldstein": r["goldstein"]}
+                 for r in rows if r["a"] in keep and r["b"] in keep]
+        nodes = [{"id": c, "events": degree[c]} for c in sorted(keep, key=lambda c: (-degree[c], c))]
+        return {"nodes": nodes, "edges": edges}
+
+    def places(self, f: EventFilter) -> dict[str, Any]:
+        where, params = self._where(f)
+        rows = self._query(
+            f"""SELECT place_name AS name, place_country AS country,
+                       round(place_lat, 3) AS lat, round(place_lon, 3) AS lon, count(*) AS events,
+                       round(avg(goldstein), 2) AS goldstein
+                FROM events e
+                WHERE {where} AND place_lat IS NOT NULL AND place_lon IS NOT NULL
+                GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT 5000""", params)
+        return {"points": rows}
+
+    def articles(self, *, outlet: str | None = None, since: str | None = None,
+                 until: str | None = None, q: str | None = None, limit: int = 50,
+                 offset: int = 0) -> dict[str, Any]:
+        with self._lock:
+            rows = self.store.articles(outlet=outlet, since=since, until=until, q=q, limit=limit,
+                                       offset=offset)
+        where: list[str] = []
+        params: list[Any] = []
+        if outlet:
+            where.append("outlet = ?")
+            params.append(outlet)
+        if since:
+            where.append("published_date >= ?::DATE")
+            params.append(_first_day(since))
+        if until:
+            where.append("published_date <= ?::DATE")
+            params.append(_first_day(until))
+        if q:
+            where.append("(text ILIKE ? OR title ILIKE ?)")
+            params += [f"%{q}%", f"%{q}%"]
+        total = self._scalar(
+            f"SELECT count(*) FROM articles WHERE {' AND '.join(where) or 'TRUE'}", params)
+        items = [{**r, "events": r.get("n_events")} for r in rows]
+        return jsonable({"total": int(total or 0), "limit": limit, "offset": offset,
+                         "items": items})
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            art = self.store.article(article_id)
+            places = self.store.query(
+                "SELECT name, text, start_char, end_char FROM places WHERE article_id = ?",
+                [article_id]) if art else []
+        if art is None:
+            return None
+        text = art.get("text") or ""
+        spans: list[tuple[int | None, int | None, str]] = []
+        coded: list[tuple[int, int, int]] = []
+        for m in art.get("mentions", []):
+            spans += _mention_spans(m)
+        for p in places:
+            spans.append((p.get("start_char"), p.get("end_char"), "place"))
+        for s in art.get("sentences", []):
+            if s.get("events"):
+                coded.append((s["idx"], s["start_char"], s["end_char"]))
+        events = []
+        for m in art.get("mentions", []):
+            row = self.event_row({**m, "id": m.get("event_id")})
+            row["mention_id"] = m.get("id")
+            row["sentence_index"] = m.get("sentence_index")
+            row["sentence_html"] = (
+                f'<a href="#s{m.get("sentence_index")}">'
+                + highlight(m.get("sentence_text") or "", m.get("sentence_start") or 0,
+                            _mention_spans(m)) + "</a>")
+            events.append(row)
+        out = {k: art.get(k) for k in ("id", "title", "url", "outlet", "published",
+                                         "published_source", "dateline_place", "tone",
+                                         "duplicate_of", "text")}
+        out["sentences"] = [{"index": s["idx"], "start": s["start_char"], "end": s["end_char"],
+                             "text": s["text"],
+                             "event_ids": [str(e.get("event_id")) for e in s.get("events", [])]}
+                            for s in art.get("sentences", [])]
+        out["actors"] = art.get("actors")
+        out["places"] = places
+        out["events"] = events
+        out["copies"] = art.get("copies")
+        out["text_html"] = article_html(text, coded, spans)
+        return jsonable(out)
+
+
+def _first_day(value: str) -> str:
+    parts = value.split("-")
+    while len(parts) < 3:
+        parts.append("01")
+    return "-".join(parts)
