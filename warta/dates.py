@@ -228,7 +228,7 @@ class DateResolver:
             ("month_dir", rf"(?:(?:{MONW})\s+)?(?P<mn>{M})\s+(?P<dir>{DIR})", self._h_month),
             (
                 "month_bare",
-                rf"(?:{PREP})\s+(?:(?:{MONW})\s+)?(?P<mn>{M})|(?:{MONW})\s+(?P<mn2>{M})",
+                rf"(?:(?:{PREP})\s+(?:(?:{MONW})\s+)?(?P<mn>{M})|(?:{MONW})\s+(?P<mn2>{M}))(?!\.?\s*\d)",
                 self._h_month,
             ),
             (
