@@ -9,6 +9,7 @@ All scripts, styles and the Swagger UI at ``/docs`` are served by the app itself
 from __future__ import annotations
 
 import json
+from calendar import monthrange
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -117,16 +118,22 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def _check_date(value: str | None, name: str) -> str | None:
-    """Check a YYYY[-MM[-DD]] value is a real date (the pattern only checks its shape)."""
+def _check_date(value: str | None, name: str, *, end: bool = False) -> str | None:
+    """A YYYY[-MM[-DD]] value as a full ISO date: the first day of the period, or the last
+    when ``end`` (so ``until=2024-08`` includes all of August).  400 if it is no real date."""
     if value is None:
         return None
     parts = [int(p) for p in value.split("-")]
     try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        if len(parts) == 3:
+            d = date(parts[0], parts[1], parts[2])
+        elif len(parts) == 2:
+            d = date(parts[0], parts[1], monthrange(parts[0], parts[1])[1] if end else 1)
+        else:
+            d = date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
     except ValueError as exc:
         raise HTTPException(400, f"invalid date for '{name}': {value!r} ({exc})") from None
-    return value
+    return d.isoformat()
 
 
 def _event_filter(
@@ -141,7 +148,7 @@ def _event_filter(
     q: str | None = None,
 ) -> EventFilter:
     since = _check_date(since, "since")
-    until = _check_date(until, "until")
+    until = _check_date(until, "until", end=True)
     if since and until and since > until:
         raise HTTPException(400, f"'since' ({since}) is after 'until' ({until})")
     return EventFilter(actor=actor, dyad=dyad, code=code, root=root, quad=quad, since=since,

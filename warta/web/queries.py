@@ -169,7 +169,7 @@ class WebQueries:
         with self._lock:
             stats = self.store.stats()
         actor_rows = self._query(
-            """SELECT code, count(*) AS events, any_value(name) AS name FROM (
+            """SELECT code, count(*) AS events, min(name) AS name FROM (
                  SELECT source_code AS code, source_name AS name FROM events
                  UNION ALL SELECT target_code, target_name FROM events) x
                WHERE code IS NOT NULL AND code <> '---'
