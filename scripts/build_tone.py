@@ -10,6 +10,8 @@ Derivation (deterministic):
     whitespace is collapsed;
   * a word listed in both files (or several times) gets the *sum* of its weights; words whose
     net weight is 0 are dropped (they carry no tone);
+  * function words listed in ``warta/lang/id/stopwords.txt`` ("itu", "pada" …, which InSet —
+    built for microblogs — scores) are dropped: in news they carry no tone;
   * ``polarity`` is +1 / -1 from the sign of the net weight (GDELT-style tone counts words by
     polarity; ``weight`` is kept for weighted scores).
 
@@ -26,6 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_INSET = REPO.parent / "shared" / "data" / "sentiment" / "inset"
 DEFAULT_OUT = REPO / "warta" / "lang" / "id" / "tone.tsv"
+DEFAULT_STOP = REPO / "warta" / "lang" / "id" / "stopwords.txt"
 
 HEADER = """\
 # Warta tone lexicon (Indonesian), built by scripts/build_tone.py — do not edit by hand;
@@ -36,11 +39,12 @@ HEADER = """\
 # Licence: the InSet distribution (README) states no explicit licence; it is published for
 #   research use with the citation above — cite the paper when publishing tone scores.
 # Derivation: lower-cased, parenthesised glosses dropped, weights of repeated / two-list words
-#   summed, zero-net words dropped; polarity = sign(weight).
+#   summed, zero-net words and function words (warta/lang/id/stopwords.txt) dropped;
+#   polarity = sign(weight).
 # Columns: word (one or more space-separated words), weight (summed InSet weight), polarity (+1/-1)
 """
 
-_GLOSS = re.compile(r"\([^)]*\)")
+_GLOSS = re.compile(r"\([^)]*(?:\)|$)")
 _SPACE = re.compile(r"\s+")
 
 
@@ -48,7 +52,14 @@ def normalise(word: str) -> str:
     return _SPACE.sub(" ", _GLOSS.sub(" ", word.lower())).strip()
 
 
-def build(inset: Path) -> dict[str, int]:
+def read_stopwords(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    with open(path, encoding="utf-8") as f:
+        return {ln.split("#", 1)[0].strip().lower() for ln in f} - {""}
+
+
+def build(inset: Path, stop: set[str] | None = None) -> dict[str, int]:
     weights: dict[str, int] = {}
     for name in ("positive.tsv", "negative.tsv"):
         with open(inset / name, encoding="utf-8") as f:
@@ -57,15 +68,17 @@ def build(inset: Path) -> dict[str, int]:
                 if not word:
                     continue
                 weights[word] = weights.get(word, 0) + int(row["weight"])
-    return {w: v for w, v in weights.items() if v != 0}
+    stop = stop or set()
+    return {w: v for w, v in weights.items() if v != 0 and w not in stop}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--inset", type=Path, default=DEFAULT_INSET)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--stopwords", type=Path, default=DEFAULT_STOP)
     args = ap.parse_args()
-    weights = build(args.inset)
+    weights = build(args.inset, read_stopwords(args.stopwords))
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         f.write(HEADER)
         f.write("word\tweight\tpolarity\n")
