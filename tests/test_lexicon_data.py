@@ -1,0 +1,96 @@
+"""Integrity of the trigger lexicon data (warta/lang/id/triggers*.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.lexicon import FLAGS, FRAMES, Lexicon, load_entries, trigger_files
+
+# 3-digit codes with no trigger: 010 is a bare statement, handled by the coder's modality data.
+UNCOVERED_3DIGIT = {"010"}
+
+# Bare reporting verbs must never be triggers.
+REPORTING = {"mengatakan", "menyatakan", "kata", "ujar", "menurut", "menyebutkan", "katanya"}
+
+
+@pytest.fixture(scope="module")
+def entries(lang):
+    return load_entries(lang)
+
+
+@pytest.fixture(scope="module")
+def lex(lang) -> Lexicon:
+    return Lexicon.load(lang)
+
+
+def test_files_have_the_columns(lang):
+    for name in trigger_files(lang):
+        rows = lang.tsv(name)
+        assert rows, name
+        assert list(rows[0]) == ["pattern", "cameo", "frame", "flags", "note"], name
+
+
+def test_size(entries):
+    assert len(entries) >= 1200
+
+
+def test_codes_exist(entries, codebook):
+    bad = [(e.pattern, e.cameo) for e in entries if e.cameo not in codebook]
+    assert bad == []
+
+
+def test_frames_and_flags_allowed(entries):
+    for e in entries:
+        assert e.frame and set(e.frame) <= FRAMES, e
+        assert e.flags <= FLAGS, e
+        if "none" in e.frame:
+            assert e.frame == ("none",), e
+
+
+def test_no_duplicate_pattern(entries):
+    seen: dict[str, str] = {}
+    for e in entries:
+        assert e.pattern not in seen, f"duplicate pattern {e.pattern!r}"
+        seen[e.pattern] = e.cameo
+
+
+def test_no_conflicting_equivalent_patterns(entries, lex):
+    """Two spellings that match the same tokens (menyerang / diserang) must agree on code and frame."""
+    seen: dict[object, tuple[str, tuple[str, ...], str]] = {}
+    clashes = []
+    for e in entries:
+        sig = lex.signature(e)
+        if sig in seen and seen[sig][:2] != (e.cameo, e.frame):
+            clashes.append((seen[sig][2], e.pattern))
+        seen.setdefault(sig, (e.cameo, e.frame, e.pattern))
+    assert clashes == []
+
+
+def test_every_root_present(entries):
+    roots = {e.cameo[:2] for e in entries}
+    assert roots >= {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_three_digit_coverage(entries, codebook):
+    three = {c.code for c in codebook if len(c.code) == 3}
+    covered = {e.cameo[:3] for e in entries}
+    missing = three - covered
+    assert missing == UNCOVERED_3DIGIT
+    assert len(three & covered) / len(three) >= 0.9
+
+
+def test_intent_entries_are_03x(entries):
+    assert all(e.cameo.startswith("03") for e in entries if "intent" in e.flags)
+
+
+def test_no_bare_reporting_verbs(entries):
+    assert not [e.pattern for e in entries if e.pattern in REPORTING]
+
+
+def test_patterns_well_formed(entries, lex):
+    for e in entries:
+        words = e.pattern.split()
+        assert words[0] != "..." and words[-1] != "...", e.pattern
+        assert "... ..." not in e.pattern, e.pattern
+        assert e.pattern == e.pattern.strip() and "\t" not in e.pattern
+        lex.compile(e.pattern)
