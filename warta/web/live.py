@@ -86,10 +86,12 @@ def screenshot(
     lang: str = "en",
     width: int = 1200,
     height: int = 900,
+    browser: Any = None,
 ) -> Path:
-    """Save a PNG of the dyad explorer (the busiest dyad unless ``a``/``b`` are given)."""
-    from playwright.sync_api import sync_playwright
+    """Save a PNG of the dyad explorer (the busiest dyad unless ``a``/``b`` are given).
 
+    ``browser``: an already launched playwright browser (else Chromium is launched here).
+    """
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     with LiveServer(db_path) as srv:
@@ -98,14 +100,27 @@ def screenshot(
             if not top:
                 raise ValueError(f"{db_path} has no dyads to show")
             a, b = top[0]["a"], top[0]["b"]
-        qs = urlencode({"a": a, "b": b, "by": by, "lang": lang, "limit": 8})
-        with sync_playwright() as p:
-            browser = launch_chromium(p)
-            try:
-                page = browser.new_page(viewport={"width": width, "height": height})
-                page.goto(f"{srv.url}/dyad?{qs}")
-                page.wait_for_selector("#chart-quad[data-ready='1']", timeout=10_000)
-                page.screenshot(path=str(out), full_page=True)
-            finally:
-                browser.close()
+        url = f"{srv.url}/dyad?" + urlencode({"a": a, "b": b, "by": by, "lang": lang, "limit": 8})
+        if browser is not None:
+            _shoot(browser, url, out, width, height)
+        else:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as p:
+                own = launch_chromium(p)
+                try:
+                    _shoot(own, url, out, width, height)
+                finally:
+                    own.close()
     return out
+
+
+def _shoot(browser: Any, url: str, out: Path, width: int, height: int) -> None:
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = ctx.new_page()
+        page.goto(url)
+        page.wait_for_selector("#chart-quad[data-ready='1']", timeout=10_000)
+        page.screenshot(path=str(out), full_page=True)
+    finally:
+        ctx.close()
