@@ -141,6 +141,40 @@ class DateResolver:
             ),
             re.I,
         )
+        # Words that can open a date expression: the candidate regex is only tried at tokens
+        # whose lowercase form is in this set (or that start with a digit or "(digit").
+        openers: set[str] = set()
+        for key in (
+            "months",
+            "weekdays",
+            "number_words",
+            "units",
+            "leading_directions",
+            "parts",
+            "relative_days",
+            "discourse",
+            "prepositions",
+            "year_cues",
+            "day_words",
+            "month_words",
+            "year_words",
+        ):
+            vocab = table.get(key) or {}
+            words = (
+                [w for ws in vocab.values() for w in (ws or [])]
+                if key in ("months", "weekdays")
+                else list(vocab)
+            )
+            for w in words:
+                first = _norm(str(w)).split(" ")[0]
+                openers.add(first)
+                openers.add(re.split(r"['’]", first)[0])
+        # number words may be glued to their unit ("sebulan", "setahun")
+        for num in self.numbers:
+            for unit in self.units:
+                openers.add(num.split(" ")[-1] + unit.split(" ")[0])
+        self._openers = frozenset(openers)
+        self._token_re = re.compile(r"\(\s*\d|[^\W_]+")
 
     # ------------------------------------------------------------------ loading
     @staticmethod
@@ -511,11 +545,19 @@ class DateResolver:
         """All date expressions in ``text`` resolved against ``anchor`` (offsets into text)."""
         out: list[DateMention] = []
         pos = 0
-        search = self._candidate.search
-        while True:
-            m = search(text, pos)
+        match = self._candidate.match
+        openers = self._openers
+        for tok in self._token_re.finditer(text):
+            start = tok.start()
+            if start < pos:
+                continue
+            w = tok.group(0)
+            c = w[0]
+            if not (c.isdigit() or c == "(" or w.lower() in openers):
+                continue
+            m = match(text, start)
             if m is None:
-                break
+                continue
             idx = int(m.lastgroup[1:]) if m.lastgroup else -1
             rule = self._rules[idx]
             full = rule.regex.fullmatch(text, m.start(), m.end())
@@ -523,7 +565,6 @@ class DateResolver:
             if full is not None:
                 mention = self._resolve(rule, full, text, anchor, out)
             if mention is None:
-                pos = m.start() + 1
                 continue
             out.append(mention)
             pos = m.end()
