@@ -1132,14 +1132,16 @@ WITH m AS (
          count(DISTINCT coalesce(outlet, article_id)) FILTER (WHERE NOT is_dup)
            AS num_original_sources,
          count(*) FILTER (WHERE is_dup) AS num_duplicate_mentions,
-         avg(tone) AS mention_tone,
+         sum(round(tone * 10000)::BIGINT) AS tone_sum_e4, count(tone) AS tone_n,
          max(confidence) AS confidence,
          bool_or(sentence_index = 0) AS is_root_event,
          min(ingested_ts) AS first_seen, max(ingested_ts) AS last_seen,
          min(published_date) AS first_published, max(published_date) AS last_published
   FROM m GROUP BY event_id
 ), t AS (
-  SELECT event_id, avg(article_tone) AS avg_tone
+  -- exact integer sums (tone × 10⁴) keep the averages independent of row order
+  SELECT event_id, sum(round(article_tone * 10000)::BIGINT) AS tone_sum_e4,
+         count(article_tone) AS tone_n
   FROM (SELECT DISTINCT event_id, article_id, article_tone FROM m) GROUP BY event_id
 ), k AS (
   SELECT DISTINCT event_id, ekey, c_date_value, c_date_precision FROM _warta_map
@@ -1160,7 +1162,8 @@ SELECT agg.event_id AS id, k.ekey,
        r.place_geo_type, r.place_feature_id,
        agg.num_mentions, agg.num_sources, agg.num_articles, agg.num_original_articles,
        agg.num_original_sources, agg.num_duplicate_mentions,
-       round(t.avg_tone, 4) AS avg_tone, round(agg.mention_tone, 4) AS mention_tone,
+       round(t.tone_sum_e4 / nullif(t.tone_n, 0) / 10000.0, 4) AS avg_tone,
+       round(agg.tone_sum_e4 / nullif(agg.tone_n, 0) / 10000.0, 4) AS mention_tone,
        agg.confidence, agg.is_root_event, agg.first_seen, agg.last_seen,
        agg.first_published, agg.last_published,
        r.id AS rep_mention_id, r.article_id AS rep_article_id,
