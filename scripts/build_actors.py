@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -187,6 +188,10 @@ def build_phoenix(shared: Path) -> int:
                 start, end = phoenix_date(d1, False), phoenix_date(d2 or d1, True)
             if start and start > PHOENIX_END:
                 continue
+            if start and end and end <= start:
+                if end != start:
+                    continue  # inverted range in the source: unusable
+                end = (dt.date.fromisoformat(start) + dt.timedelta(days=1)).isoformat()
             if end and int(end[:4]) < MIN_YEAR:
                 continue
             tenures.append((m.group(1), m.group(2), start, end))

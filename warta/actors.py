@@ -459,8 +459,8 @@ class ActorResolver:
                 else:
                     unknown_name = doc[end_tok:k].text
                     end_tok = k
-        if not (actor_atom or person_atom or has_head):
-            return None  # only 'para' / 'mantan'
+        if not (actor_atom or person_atom or agents or unknown_name):
+            return None  # only 'para' / 'mantan', or a bare title ('pemimpin', 'Presiden')
         code: str | None = None
         role: str | None = None
         name: str | None = None

@@ -1,0 +1,141 @@
+"""Coreference: pronouns, 'kedua negara/pemimpin', surname-only mentions, ambiguity."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from warta.actors import ActorResolver
+from warta.coref import resolve
+from warta.model import ActorMention
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver.load()
+
+
+def run(resolver: ActorResolver, text: str, when: dt.date | None = dt.date(2024, 10, 23)
+        ) -> list[ActorMention]:
+    doc = resolver.nlp(text)
+    ms = resolver.find(doc, when)
+    return resolve(text, resolver.sentences(doc), ms, resolver, when)
+
+
+def coref_at(ms: list[ActorMention], text: str, word: str, nth: int = 0) -> list[ActorMention]:
+    k = -1
+    for _ in range(nth + 1):
+        k = text.find(word, k + 1)
+    return [m for m in ms if m.resolved_by == "coref" and m.start == k]
+
+
+def test_pronoun_ia(resolver: ActorResolver) -> None:
+    t = "Presiden Tiongkok Xi Jinping tiba di Moskow. Ia disambut dengan upacara militer."
+    got = coref_at(run(resolver, t), t, "Ia")
+    assert [(m.code, m.role, m.text) for m in got] == [("CHN", "GOV", "Ia")]
+
+
+def test_pronoun_beliau_and_dia(resolver: ActorResolver) -> None:
+    t = "Menlu Rusia Sergei Lavrov berbicara. Beliau menyebut dia akan datang."
+    ms = run(resolver, t)
+    assert [m.code for m in coref_at(ms, t, "Beliau")] == ["RUS"]
+    assert [m.code for m in coref_at(ms, t, "dia")] == ["RUS"]
+
+
+def test_pronoun_ambiguous_is_unresolved(resolver: ActorResolver) -> None:
+    t = "Xi Jinping bertemu Vladimir Putin di Kazan. Ia mengatakan hubungan makin erat."
+    assert coref_at(run(resolver, t), t, "Ia") == []
+
+
+def test_pronoun_without_antecedent(resolver: ActorResolver) -> None:
+    t = "Hujan turun deras. Ia mengatakan banjir akan surut."
+    assert coref_at(run(resolver, t), t, "Ia") == []
+
+
+def test_kedua_negara_two_mentions(resolver: ActorResolver) -> None:
+    t = "Tiongkok dan Rusia menandatangani perjanjian. Kedua negara sepakat memperluas kerja sama."
+    got = coref_at(run(resolver, t), t, "Kedua negara")
+    assert sorted(m.code for m in got) == ["CHN", "RUS"]
+    assert all(m.text == "Kedua negara" for m in got)
+    assert got[0].start == got[1].start and got[0].end == got[1].end
+
+
+def test_kedua_negara_same_sentence(resolver: ActorResolver) -> None:
+    t = "Indonesia dan Australia menegaskan bahwa kedua negara akan berlatih bersama."
+    assert sorted(m.code for m in coref_at(run(resolver, t), t, "kedua negara")) == ["AUS", "IDN"]
+
+
+def test_kedua_negara_three_countries_ambiguous(resolver: ActorResolver) -> None:
+    t = "Tiongkok, Rusia dan Iran berlatih bersama. Kedua negara menolak kritik."
+    assert coref_at(run(resolver, t), t, "Kedua negara") == []
+
+
+def test_kedua_pemimpin(resolver: ActorResolver) -> None:
+    t = "Presiden Joko Widodo menerima Perdana Menteri Anthony Albanese. Kedua pemimpin membahas perdagangan."
+    got = coref_at(run(resolver, t, dt.date(2023, 7, 4)), t, "Kedua pemimpin")
+    assert sorted((m.code, m.role) for m in got) == [("AUS", "GOV"), ("IDN", "GOV")]
+
+
+def test_kedua_pihak(resolver: ActorResolver) -> None:
+    t = "Israel dan Hamas menyepakati gencatan senjata. Kedua pihak bertukar tahanan."
+    got = coref_at(run(resolver, t), t, "Kedua pihak")
+    assert sorted((m.code, m.role) for m in got) == [("ISR", None), ("PSE", "REB")]
+
+
+def test_negara_itu(resolver: ActorResolver) -> None:
+    t = "Myanmar menolak kritik. Negara itu juga membatasi akses bantuan."
+    assert [m.code for m in coref_at(run(resolver, t), t, "Negara itu")] == ["MMR"]
+
+
+def test_negara_itu_ambiguous(resolver: ActorResolver) -> None:
+    t = "Thailand dan Kamboja saling tuduh. Negara itu menutup perbatasan."
+    assert coref_at(run(resolver, t), t, "Negara itu") == []
+
+
+def test_surname_of_unknown_person(resolver: ActorResolver) -> None:
+    t = "Menlu Sudan Lam Akoli menolak tuduhan itu. Akoli juga mengecam PBB."
+    got = coref_at(run(resolver, t), t, "Akoli", nth=1)
+    assert [(m.code, m.role) for m in got] == [("SDN", "GOV")]
+
+
+def test_surname_known_via_dictionary(resolver: ActorResolver) -> None:
+    t = "Vladimir Putin tiba di Beijing. Putin disambut Xi."
+    ms = run(resolver, t)
+    putin2 = [m for m in ms if m.text == "Putin"]
+    xi = [m for m in ms if m.text == "Xi"]
+    assert putin2 and putin2[0].code == "RUS" and putin2[0].resolved_by == "dictionary"
+    assert xi and xi[0].code == "CHN"
+
+
+def test_surname_shared_by_two_people_is_unresolved(resolver: ActorResolver) -> None:
+    t = "Menlu Sudan Ali Karimo dan Menlu Chad Omar Karimo bertemu. Karimo mengatakan."
+    assert coref_at(run(resolver, t), t, "Karimo", nth=2) == []
+
+
+def test_mereka(resolver: ActorResolver) -> None:
+    t = "Pasukan Israel memasuki Jenin. Mereka menahan sejumlah orang."
+    got = coref_at(run(resolver, t), t, "Mereka")
+    assert [(m.code, m.role) for m in got] == [("ISR", "MIL")]
+
+
+def test_pihaknya(resolver: ActorResolver) -> None:
+    t = "Kementerian Luar Negeri Tiongkok menyatakan pihaknya menolak tuduhan itu."
+    got = coref_at(run(resolver, t), t, "pihaknya")
+    assert [(m.code, m.role) for m in got] == [("CHN", "GOV")]
+
+
+def test_agent_without_country_takes_single_context_country(resolver: ActorResolver) -> None:
+    t = "Bentrokan terjadi di Somalia. Para pemberontak menyerang pos militer."
+    ms = run(resolver, t)
+    reb = [m for m in ms if m.text == "Para pemberontak"]
+    assert {m.code for m in reb} == {"---", "SOM"}
+
+
+def test_output_sorted_and_keeps_input(resolver: ActorResolver) -> None:
+    t = "Tiongkok dan Rusia bertemu. Kedua negara sepakat. Ia pergi."
+    doc = resolver.nlp(t)
+    base = resolver.find(doc, None)
+    out = resolve(t, resolver.sentences(doc), base, resolver, None)
+    assert all(m in out for m in base)
+    assert [m.start for m in out] == sorted(m.start for m in out)
