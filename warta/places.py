@@ -10,7 +10,7 @@ Matching: capitalised token runs are looked up longest-first in an alias index (
 case- and accent-folded; all-caps aliases such as "AS" must match case-exactly).  A candidate
 is accepted when it is curated (Indonesian list, exonym, country), or — for other GeoNames
 cities — when a location cue precedes it ("di", "ke", "dari", "kota", "provinsi" …), when it is
-followed by ", <country>", or when the city is large.  Strict curated names that are also common
+followed by ", <country>", or when the city is large and written with its main name.  Strict curated names that are also common
 words or person names ("Batu", "Bima") need a cue.
 
 Ambiguous names are resolved by score: the country written right after it ("Kazan, Rusia"),
@@ -109,6 +109,7 @@ class _Cues:
     clause_re: re.Pattern[str]
     locative_re: re.Pattern[str]
     min_pop_k: int
+    min_pop_k_alias_with_cue: int
     home: str
     weights: Mapping[str, float]
 
@@ -146,6 +147,7 @@ def _load_cues(code: str, path: Path | None = None) -> _Cues:
         clause_re=clause_re,
         locative_re=locative_re,
         min_pop_k=int(t.get("min_pop_k_without_cue", 500)),
+        min_pop_k_alias_with_cue=int(t.get("min_pop_k_alias_with_cue", 100)),
         home=str(t.get("home_country", "")),
         weights={k: float(v) for k, v in (t.get("weights") or {}).items()},
     )
@@ -155,15 +157,19 @@ class Gazetteer:
     """Place index with context-aware matching and geocoding (one instance per process)."""
 
     def __init__(
-        self, entries: list[Entry], index: dict[str, list[tuple[int, str | None]]], cues: _Cues
+        self,
+        entries: list[Entry],
+        index: dict[str, list[tuple[int, str | None, bool]]],
+        cues: _Cues,
     ):
         self.entries = entries
-        self.index = index  # folded alias -> [(entry index, exact-case alias or None)]
+        # folded alias -> [(entry index, exact-case alias or None, alias is the main name)]
+        self.index = index
         self.cues = cues
         self.max_tokens = max((k.count(" ") + 1 for k in index), default=1)
         country_codes = {e.country for e in entries if e.geo_type == 1}
         self._country_keys = {
-            k for k, v in index.items() if any(entries[i].geo_type == 1 for i, _ in v)
+            k for k, v in index.items() if any(entries[i].geo_type == 1 for i, _, _ in v)
         }
         self._countries = country_codes
 
@@ -174,7 +180,7 @@ class Gazetteer:
         cues = _load_cues(code)
         p = path or data_dir() / "gazetteer.tsv"
         entries: list[Entry] = []
-        index: dict[str, list[tuple[int, str | None]]] = {}
+        index: dict[str, list[tuple[int, str | None, bool]]] = {}
         try:
             with open(p, encoding="utf-8") as f:
                 lines = f.read().splitlines()
@@ -211,17 +217,31 @@ class Gazetteer:
                     continue
                 exact = a if a.isupper() and len(a) <= 4 else None
                 lst = index.setdefault(fold(a), [])
-                if all(j != i for j, _ in lst):
-                    lst.append((i, exact))
+                if all(hit[0] != i for hit in lst):
+                    lst.append((i, exact, a is name))
         if not header_seen:
             raise GazetteerError(f"{p}: empty gazetteer")
         return cls(entries, index, cues)
 
     # ------------------------------------------------------------------ scoring
+    def _accept(self, en: Entry, main: bool, surface: str, cue: bool, follow: str | None) -> bool:
+        """Is this gazetteer entry a plausible reading of ``surface`` in this context?"""
+        if follow is not None and en.country == follow:
+            return True
+        if en.curated:
+            return cue or not en.strict
+        # plain GeoNames city: short names and all-caps forms are too noisy without a qualifier
+        if len(surface) < 4 or (surface.isupper() and not main):
+            return False
+        if cue:
+            return main or en.pop_k >= self.cues.min_pop_k_alias_with_cue
+        return main and en.pop_k >= self.cues.min_pop_k
+
     def _score(
         self,
         e: Entry,
         *,
+        main: bool = False,
         follow: str | None,
         sentence: set[str],
         hint: str | None,
@@ -237,6 +257,8 @@ class Gazetteer:
             s += w.get("hint", 50)
         if e.curated:
             s += w.get("curated", 20)
+        if main:
+            s += w.get("main_name", 40)
         if e.country == self.cues.home:
             s += w.get("home", 10)
         s += w.get("log_population", 5) * math.log10(e.pop_k + 1)
@@ -246,18 +268,24 @@ class Gazetteer:
             s += 500 if want == kind else -500
         return s
 
-    def _best(self, cands: list[int], **ctx: Any) -> Entry:
-        return max((self.entries[i] for i in cands), key=lambda e: self._score(e, **ctx))
+    def _best(self, cands: list[int], mains: set[int] | None = None, **ctx: Any) -> Entry:
+        main = mains or set()
+        return self.entries[
+            max(cands, key=lambda i: self._score(self.entries[i], main=i in main, **ctx))
+        ]
 
     def geocode(self, name: str, country_hint: str | None = None) -> Place | None:
         """The best gazetteer entry for ``name`` (ISO3 ``country_hint`` breaks ties)."""
         hits = self.index.get(fold(name))
         if not hits:
             return None
-        cands = [i for i, exact in hits if exact is None or exact == name.strip()]
+        cands = [i for i, exact, _ in hits if exact is None or exact == name.strip()]
         if not cands:
             return None
-        e = self._best(cands, follow=None, sentence=set(), hint=country_hint, want=None)
+        mains = {i for i, _, main in hits if main}
+        e = self._best(
+            cands, mains=mains, follow=None, sentence=set(), hint=country_hint, want=None
+        )
         return e.place(text=name)
 
     # ------------------------------------------------------------------ finding
@@ -275,7 +303,7 @@ class Gazetteer:
     def find(self, text: str, country_hint: str | None = None) -> list[Place]:
         """Place mentions in ``text`` with character offsets, geocoded in context."""
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-        raw: list[tuple[int, int, list[int]]] = []
+        raw: list[tuple[int, int, list[int], set[int]]] = []
         n = len(toks)
         i = 0
         connectors = self.cues.connectors
@@ -284,7 +312,7 @@ class Gazetteer:
             if not w0[0].isupper():
                 i += 1
                 continue
-            found: tuple[int, int, list[int]] | None = None
+            found: tuple[int, int, list[int], set[int]] | None = None
             # extend over whitespace-separated tokens (capitalised or connectors)
             j = i
             span_end = [toks[i][1]]
@@ -305,9 +333,10 @@ class Gazetteer:
                     continue
                 if not toks[i + k - 1][2][0].isupper():
                     continue
-                cands = [e for e, exact in hits if exact is None or exact == surface]
+                cands = [e for e, exact, _ in hits if exact is None or exact == surface]
                 if cands:
-                    found = (s0, end, cands)
+                    mains = {e for e, exact, main in hits if main}
+                    found = (s0, end, cands, mains)
                     i += k
                     break
             if found is None:
@@ -319,7 +348,7 @@ class Gazetteer:
         # sentence-level country context
         bounds = [0, *(m.end() for m in _SENT_END.finditer(text)), len(text) + 1]
         sent_countries: dict[int, set[str]] = {}
-        for s, e, cands in raw:
+        for s, e, cands, _ in raw:
             key = fold(text[s:e])
             if key in self._country_keys:
                 sidx = _bisect(bounds, s)
@@ -327,12 +356,12 @@ class Gazetteer:
                     if self.entries[c].geo_type == 1:
                         sent_countries.setdefault(sidx, set()).add(self.entries[c].country)
         out: list[Place] = []
-        for idx, (s, e, cands) in enumerate(raw):
+        for idx, (s, e, cands, mains) in enumerate(raw):
             cue, want = self._cue_before(text, s)
             follow = None
             if idx + 1 < len(raw):
                 # "Kazan, Rusia" / "Medina, Ohio": a country or first-level unit after a comma
-                ns, ne, ncands = raw[idx + 1]
+                ns, ne, ncands, _ = raw[idx + 1]
                 if text[e:ns].strip() == ",":
                     follow = next(
                         (
@@ -342,19 +371,15 @@ class Gazetteer:
                         ),
                         None,
                     )
-            entries = [self.entries[c] for c in cands]
+            surface = text[s:e]
             ok = [
-                c
-                for c, en in zip(cands, entries, strict=True)
-                if (en.curated and not en.strict)
-                or cue
-                or (follow is not None and en.country == follow)
-                or (not en.strict and en.pop_k >= self.cues.min_pop_k)
+                c for c in cands if self._accept(self.entries[c], c in mains, surface, cue, follow)
             ]
             if not ok:
                 continue
             best = self._best(
                 ok,
+                mains=mains,
                 follow=follow,
                 sentence=sent_countries.get(_bisect(bounds, s), set()),
                 hint=country_hint,
