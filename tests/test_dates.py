@@ -184,6 +184,7 @@ NEGATIVE = [
     "Seminggu sekali ia datang.",
     "tahun 2 ribu",
     "Skor akhir 3-1 untuk tuan rumah.",
+    "Pedangdut berusia 29 tahun ini kapok.",
 ]
 
 

@@ -45,6 +45,8 @@ from warta.lang import LangData, LangDataError, load_lang
 from warta.model import DateMention, EventDate, Precision, Sentence
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
+# rules whose rejected span must not be re-read by a shorter rule
+_BLOCKING = frozenset({"n_unit"})
 
 
 class DateDataError(LangDataError):
@@ -565,6 +567,8 @@ class DateResolver:
             if full is not None:
                 mention = self._resolve(rule, full, text, anchor, out)
             if mention is None:
+                if rule.name in _BLOCKING:
+                    pos = m.end()  # "berusia 29 tahun ini": an age/duration, not "this year"
                 continue
             out.append(mention)
             pos = m.end()
