@@ -1,0 +1,73 @@
+"""Actor recognition cost: ms per 1,000 words over the first N bench articles.
+
+Usage: .venv/bin/python benchmarks/bench_actors.py [--n 1000] [--path ../shared/data/bench/articles.jsonl.gz]
+Measures tokenisation (blank id + sentencizer), ActorResolver.find and coref.resolve separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import time
+from pathlib import Path
+
+from warta.actors import ActorResolver
+from warta.coref import resolve
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--path", type=Path,
+                    default=REPO.parent / "shared" / "data" / "bench" / "articles.jsonl.gz")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    r = ActorResolver.load()
+    load_s = time.perf_counter() - t0
+    arts = []
+    with gzip.open(args.path, "rt", encoding="utf-8") as f:
+        for line in f:
+            arts.append(json.loads(line))
+            if len(arts) >= args.n:
+                break
+    words = mentions = corefs = 0
+    t_tok = t_find = t_coref = 0.0
+    for a in arts:
+        text = a.get("text") or ""
+        when = None
+        if a.get("published"):
+            try:
+                when = dt.date.fromisoformat(str(a["published"])[:10])
+            except ValueError:
+                when = None
+        words += len(text.split())
+        t = time.perf_counter()
+        doc = r.nlp(text)
+        t_tok += time.perf_counter() - t
+        t = time.perf_counter()
+        ms = r.find(doc, when)
+        t_find += time.perf_counter() - t
+        t = time.perf_counter()
+        out = resolve(text, r.sentences(doc), ms, r, when)
+        t_coref += time.perf_counter() - t
+        mentions += len(ms)
+        corefs += len(out) - len(ms)
+    k = words / 1000
+    print(json.dumps({
+        "articles": len(arts), "words": words, "load_s": round(load_s, 2),
+        "mentions": mentions, "coref_mentions": corefs,
+        "ms_per_1k_words": {
+            "tokenise": round(1000 * t_tok / k, 2),
+            "find": round(1000 * t_find / k, 2),
+            "coref": round(1000 * t_coref / k, 2),
+            "find+coref": round(1000 * (t_find + t_coref) / k, 2),
+        },
+    }, indent=1))
+
+
+if __name__ == "__main__":
+    main()
