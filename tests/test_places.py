@@ -94,6 +94,10 @@ MENTIONS: list[tuple[str, str, str, str | None, int | None]] = [
     ("Festival di Valencia, Venezuela.", "Valencia", "VEN", "Valencia", 4),
     ("Festival di Valencia, Spanyol.", "Valencia", "ESP", "Valencia", 4),
     ("Pertemuan di Santiago, Chili.", "Santiago", "CHL", None, 4),
+    # US: "New York" is the city, states are geo_type 2
+    ("Sidang Majelis Umum PBB di New York.", "New York", "USA", "New York City", 3),
+    ("Kebakaran hutan di California.", "California", "USA", "California", 2),
+    ("Presiden terbang ke Washington.", "Washington", "USA", "Washington", 3),
     # accents folded
     ("Konferensi di Bogota.", "Bogota", "COL", "Bogotá", 4),
 ]

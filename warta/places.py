@@ -218,7 +218,8 @@ class Gazetteer:
                 exact = a if a.isupper() and len(a) <= 4 else None
                 lst = index.setdefault(fold(a), [])
                 if all(hit[0] != i for hit in lst):
-                    lst.append((i, exact, a is name))
+                    # aliases of curated entries are hand-checked: as good as the main name
+                    lst.append((i, exact, a is name or "c" in flags))
         if not header_seen:
             raise GazetteerError(f"{p}: empty gazetteer")
         return cls(entries, index, cues)
