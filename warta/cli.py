@@ -377,5 +377,141 @@ def events_cmd(db: str, actor: tuple[str, ...], dyad: tuple[str, str] | None, si
     _emit(view, fmt, cols, title=f"{len(rows)} events")
 
 
+@cli.command("actors")
+@click.argument("text", required=False)
+@click.option("--date", "when", help="Article date (YYYY-MM-DD) for time-dependent leaders.")
+@click.option("--db", default=DEFAULT_DB, show_default=True,
+              help="Without TEXT: list the actors stored in this database.")
+@click.option("--limit", default=100, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def actors_cmd(text: str | None, when: str | None, db: str, limit: int, fmt: str) -> None:
+    """Recognise actors in TEXT (or - for stdin); without TEXT, list the actors in DB."""
+    if text is None:
+        with _open_store(db) as store:
+            rows = store.actors(limit=limit)
+        _emit(rows, fmt, ["code", "role", "events_as_source", "events_as_target", "mentions",
+                          "names"], title="Actors")
+        return
+    from warta import coref
+    from warta.actors import ActorResolver
+    from warta.lang import load_lang
+    from warta.model import to_dict
+    from warta.nlp import build_nlp, sentences_of
+
+    if text == "-":
+        text = click.get_text_stream("stdin").read()
+    day = None
+    if when:
+        try:
+            day = dt.date.fromisoformat(when)
+        except ValueError:
+            raise click.BadParameter("use YYYY-MM-DD", param_hint="--date") from None
+    resolver = ActorResolver.load(load_lang("id"))
+    doc = build_nlp("id", ("warta_sentences",))(text)
+    mentions = coref.resolve(doc.text, sentences_of(doc), resolver.find(doc, day), resolver, day)
+    rows = [to_dict(m) for m in mentions]
+    _emit(rows, fmt, ["text", "start", "end", "code", "role", "name", "resolved_by"],
+          title=f"{len(rows)} actor mentions")
+
+
+@cli.command("dyad")
+@click.argument("a")
+@click.argument("b")
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month",
+              show_default=True)
+@click.option("--directed", is_flag=True, help="Only A→B (default: both directions).")
+@click.option("--plot", "plot", type=click.Path(dir_okay=False), help="Save a PNG chart here.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def dyad_cmd(a: str, b: str, db: str, by: str, directed: bool, plot: str | None, fmt: str) -> None:
+    """Events between actors A and B per period: counts per quad class, Goldstein, tone."""
+    from warta.api import plot_dyad
+    from warta.db import StoreError
+
+    with _open_store(db) as store:
+        try:
+            rows = store.dyad_series(a.upper(), b.upper(), by=by, directed=directed)
+        except StoreError as e:
+            _err(str(e))
+            raise SystemExit(2) from None
+    if plot:
+        plot_dyad(rows, plot, title=f"{a.upper()} {'→' if directed else '↔'} {b.upper()} by {by}")
+        click.echo(f"wrote {plot}", err=True)
+    cols = list(rows[0].keys()) if rows else ["period"]
+    _emit(rows, fmt, cols, title=f"{a.upper()} – {b.upper()} by {by}")
+
+
+@cli.command("articles")
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--outlet", multiple=True)
+@click.option("--since")
+@click.option("--until")
+@click.option("--q", help="Text search.")
+@click.option("--limit", default=100, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def articles_cmd(db: str, outlet: tuple[str, ...], since: str | None, until: str | None,
+                 q: str | None, limit: int, fmt: str) -> None:
+    """List stored articles (newest first) with their event counts and duplicate links."""
+    from warta.db import StoreError
+
+    _filters((), None, since, until, ())
+    with _open_store(db) as store:
+        try:
+            rows = store.articles(outlet=list(outlet) or None, since=since, until=until, q=q,
+                                  limit=limit)
+        except StoreError as e:
+            _err(str(e))
+            raise SystemExit(2) from None
+    cols = [c for c in ["id", "published", "outlet", "title", "n_events", "tone", "duplicate_of"]
+            if not rows or c in rows[0]]
+    _emit(rows, fmt, cols, title=f"{len(rows)} articles")
+
+
+@cli.command("skips")
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def skips_cmd(db: str, fmt: str) -> None:
+    """Inputs that were skipped during ingest, with the reason."""
+    with _open_store(db) as store:
+        rows = store.skips()
+    _emit(rows, fmt, ["source", "reason"], title=f"{len(rows)} skipped inputs")
+
+
+@cli.command("export")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "parquet", "csv", "jsonl", "sqlite"]),
+              required=True)
+@click.option("--table", default="events", show_default=True,
+              help="For parquet/csv/jsonl: events, mentions, articles, actors, …")
+def export_cmd(out: str, db: str, fmt: str, table: str) -> None:
+    """Export the store: GDELT 2.0 events layout, Parquet, CSV, JSONL or SQLite (Datasette)."""
+    from warta.db import StoreError
+    from warta.export import export
+
+    with _open_store(db) as store:
+        try:
+            res = export(store, fmt, out, table=table)
+        except StoreError as e:
+            _err(str(e))
+            raise SystemExit(2) from None
+    click.echo(f"wrote {res['rows']} rows to {', '.join(res['files'])}")
+
+
+@cli.command("serve")
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve_cmd(db: str, host: str, port: int) -> None:
+    """Serve the dashboard and REST API over DB (read-only; OpenAPI at /docs)."""
+    from warta.web import serve
+
+    if not Path(db).exists():
+        _err(f"no database at {db} (run 'warta ingest PATH --db {db}' first)")
+        raise SystemExit(2)
+    click.echo(f"Warta dashboard on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    serve(db, host=host, port=port)
+
+
 def main() -> None:
     cli()

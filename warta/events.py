@@ -66,6 +66,8 @@ class Grammar:
         self.right_boundaries = frozenset(g["right_boundaries"])
         self.relative = frozenset(g["relative"])
         self.attribution = frozenset(g["attribution"])
+        self.light_verbs = frozenset(g["light_verbs"])
+        self.locatives = frozenset(g["locatives"])
         self.max_subject_distance = int(g["max_subject_distance"])
         self.max_object_distance = int(g["max_object_distance"])
         self.window = int(m["window"])
@@ -98,7 +100,11 @@ class EventCoder:
 
     # ----------------------------------------------------------------- groups
     def groups(self, tokens: list[Token], mentions: list[ActorMention]) -> list[Group]:
-        """Actor mentions as token spans, coordinated actors merged into joint groups."""
+        """Actor mentions as token spans, coordinated actors merged into joint groups.
+
+        "A dan B", "A, B dan C", "baik A maupun B" are joint; "A, B," alone is an apposition
+        ("bekas penguasa kolonial Guinea, Perancis,") and stays two groups.
+        """
         units: dict[tuple[int, int], list[ActorMention]] = {}
         for m in mentions:
             ts = next((i for i, t in enumerate(tokens) if t.end > m.start), None)
@@ -110,37 +116,59 @@ class EventCoder:
             if te == ts:
                 continue
             units.setdefault((ts, te), []).append(m)
+        for k, ms in units.items():
+            coded = [m for m in ms if m.code != "---"]
+            if coded and len(coded) < len(ms):
+                units[k] = coded
         spans = sorted(units)
         out: list[Group] = []
+        pending: list[Group] = []  # a chain joined by commas only, waiting for a closing "dan"
         for s, e in spans:
-            if out:
-                prev = out[-1]
+            unit = Group(s, e, list(units[(s, e)]))
+            prev = pending[-1] if pending else (out[-1] if out else None)
+            if prev is not None and s >= prev.end:
                 between = [t.lower for t in tokens[prev.end : s]]
-                if (
-                    between
-                    and any(w in self.g.coordinators for w in between)
-                    and all(
-                        w in self.g.coordinators or w in self.g.coordinator_skip for w in between
-                    )
-                ):
-                    prev.end = e
-                    prev.mentions.extend(units[(s, e)])
+                joins = [w for w in between if w in self.g.coordinators and w != ","]
+                only = all(w in self.g.coordinators or w in self.g.coordinator_skip
+                           for w in between)
+                if not between or (only and joins):
+                    base = pending[0] if pending else out[-1]
+                    for p in pending[1:] + [unit]:
+                        base.mentions.extend(p.mentions)
+                    base.end = e
+                    if pending:
+                        out.append(base)
+                        pending = []
                     continue
-                if not between and s >= prev.end:
-                    prev.end = e
-                    prev.mentions.extend(units[(s, e)])
+                if only and between == [","]:
+                    if not pending:
+                        pending = [out.pop()] if out and out[-1] is prev else [prev]
+                    pending.append(unit)
                     continue
-            out.append(Group(s, e, list(units[(s, e)])))
-        # "baik X maupun Y": the leading "baik" belongs to the group
-        return out
+            if pending:
+                out.extend(pending)
+                pending = []
+            out.append(unit)
+        out.extend(pending)
+        return sorted(out, key=lambda g: g.start)
 
     def _governed(self, tokens: list[Token], g: Group) -> str | None:
-        """The preposition governing group g (skipping fillers), if any."""
+        """The preposition governing group g (skipping fillers), if any.
+
+        A locative ("di", "ke", "dari" …) governs even across a few plain words ("di tiga hotel
+        Amman"), since a place name there is a location, not a participant.
+        """
         i = g.start - 1
         while i >= 0 and tokens[i].lower in self.g.np_fillers:
             i -= 1
         if i >= 0 and tokens[i].lower in self.g.prepositions:
             return tokens[i].lower
+        for j in range(i, max(-1, i - 3), -1):
+            w = tokens[j].lower
+            if w in self.g.locatives:
+                return w
+            if not w.isalnum() or w in self.g.coordinators or tokens[j].is_title:
+                break
         return None
 
     # ----------------------------------------------------------------- arguments
@@ -205,9 +233,18 @@ class EventCoder:
         return hi
 
     def find_after(
-        self, tokens: list[Token], groups: list[Group], end: int, preps: set[str]
+        self, tokens: list[Token], groups: list[Group], end: int, preps: set[str],
+        inside: tuple[int, int] | None = None,
     ) -> tuple[Group | None, str]:
-        """The first group after `end` introduced by one of `preps` ("obj" = directly)."""
+        """The first group after `end` introduced by one of `preps` ("obj" = directly).
+
+        `inside` is the span of a gapped trigger ("mendesak ... mundur"): a group inside the gap
+        is the object.
+        """
+        if inside is not None:
+            for g in groups:
+                if inside[0] < g.start and g.end <= inside[1] and not self._governed(tokens, g):
+                    return g, "inside"
         hi = self._right_limit(tokens, end)
         for g in groups:
             if g.start < end or g.start >= hi:
@@ -224,12 +261,21 @@ class EventCoder:
                 return g, gov
         return None, ""
 
-    def find_agent(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
+    def find_agent(self, tokens: list[Token], groups: list[Group], end: int,
+                   markers: frozenset[str] | None = None) -> Group | None:
         hi = self._right_limit(tokens, end)
+        markers = markers or self.g.agent_markers
         for g in groups:
-            if end <= g.start < hi and self._governed(tokens, g) in self.g.agent_markers:
+            if end <= g.start < hi and self._governed(tokens, g) in markers:
                 return g
         return None
+
+    def _after_light_verb(self, tokens: list[Token], start: int) -> bool:
+        i = start - 1
+        while i >= 0 and start - i <= 3 and tokens[i].lower in self.g.np_fillers | {
+            "sebuah", "suatu", "serangkaian", "rangkaian", "aksi", "kembali", "lagi"}:
+            i -= 1
+        return i >= 0 and tokens[i].lower in self.g.light_verbs
 
     def find_speaker(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
         """The speaker of a closing attribution (", kata X") or "menurut X"."""
@@ -247,6 +293,7 @@ class EventCoder:
     def mode_of(self, tokens: list[Token], m: TriggerMatch) -> tuple[str, str | None]:
         lo = max(self._left_limit(tokens, m.start), m.start - self.g.window)
         left = [t.lower for t in tokens[lo : m.start]]
+        left += [t.lower for k, t in enumerate(tokens[m.start : m.end], m.start) if k != m.head]
         neg = _has_cue(left, self.g.negation)
         if neg:
             return "negated", neg
@@ -260,6 +307,8 @@ class EventCoder:
         hyp = _has_cue([w for w in right if w in self.g.hypothetical[0]], self.g.hypothetical)
         if hyp in {"jika", "apabila", "bila", "kalau", "seandainya", "jikalau"}:
             return "hypothetical", hyp
+        if m.entry.cameo.startswith("03") or "intent" in m.entry.flags:
+            return "future", "intent"
         return "asserted", None
 
     def intent_code(self, cameo: str) -> str:
@@ -364,20 +413,23 @@ class EventCoder:
                 if src is None and subj is not None:
                     src, why["source"] = subj, rule
         elif m.voice == "noun" or "noun" in flags and m.voice not in {"active", "intrans"}:
-            # "serangan Israel terhadap Gaza", "invasi Rusia ke Ukraina"
+            # "serangan Israel terhadap Gaza", "invasi Rusia ke Ukraina", "sanksi dari Barat",
+            # "Rusia melancarkan invasi": genitive, agent, antara, or a light verb's subject.
             after = [g for g in groups if g.start == m.end and not self._governed(tokens, g)]
             if after:
                 src, why["source"] = after[0], "genitive"
             else:
-                src = self.find_agent(tokens, groups, m.end)
+                src = self.find_agent(tokens, groups, m.end, self.g.agent_markers | {"dari"})
                 why["source"] = "agent" if src else ""
-                if src is None:
+                if src is None and self._after_light_verb(tokens, m.start):
                     src, why["source"] = self.find_subject(tokens, groups, m.start)
+                    why["source"] = "light-verb-subject" if src else ""
             end = src.end if src is not None and src.start >= m.end else m.end
             tgt, why["target"] = self.find_after(tokens, groups, end, preps or {"obj"})
         else:
             src, why["source"] = self.find_subject(tokens, groups, m.start)
-            tgt, why["target"] = self.find_after(tokens, groups, m.end, frame or {"obj"})
+            tgt, why["target"] = self.find_after(tokens, groups, m.end, frame or {"obj"},
+                                                 inside=(m.head, m.end))
         if "antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None:
             src, why["source"] = tgt, "antara"
         if src is None and "verbal" in flags:
@@ -400,7 +452,8 @@ class EventCoder:
     @staticmethod
     def _confidence(m: TriggerMatch, why: dict[str, str], target: list[ActorMention]) -> float:
         c = 0.45
-        if why.get("source") in {"subject", "passive-agent", "genitive", "relative-head"}:
+        if why.get("source") in {"subject", "passive-agent", "genitive", "relative-head", "antara",
+                                 "light-verb-subject"}:
             c += 0.2
         if target:
             c += 0.15

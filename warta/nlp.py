@@ -31,13 +31,13 @@ from spacy.tokens import Doc
 from warta import coref
 from warta.actors import ActorResolver
 from warta.codebook import Codebook
-from warta.dates import DateResolver, event_date
+from warta.dates import DateResolver
 from warta.events import EventCoder, Token
 from warta.lang import load_lang
 from warta.lexicon import Lexicon
 from warta.model import Article, EventDate, Place, Sentence
 from warta.morph import Morphology
-from warta.places import Gazetteer, event_place
+from warta.places import Gazetteer
 
 PIPELINE = ("warta_sentences", "warta_dates", "warta_actors", "warta_places", "warta_events")
 
@@ -144,9 +144,10 @@ class DatesComponent:
             if d is not None:
                 article_date = EventDate(d.isoformat(), "day", art.published_source or "published")
         if article_date is None:
-            found = self.resolver.publication_date(doc.text)
+            ingested = _parse_date(art.ingested) if art is not None else None
+            found = self.resolver.publication_date(doc.text, ingested)
             if found is not None and found.precision == "day":
-                article_date = EventDate(found.value, "day", "dateline", found.text)
+                article_date = EventDate(found.value, "day", "text", found.text)
         if article_date is None and art is not None:
             d = _parse_date(art.ingested) or _parse_date(art.published)
             if d is not None:
@@ -199,9 +200,17 @@ def make_places(nlp: Language, name: str, lang: str) -> PlacesComponent:
 
 
 class EventsComponent:
-    def __init__(self, lang: str):
+    """Codes events; dates and places come from the pipeline's own date and place components."""
+
+    def __init__(self, nlp: Language, lang: str):
         ld = load_lang(lang)
         self.coder = EventCoder(Lexicon.load(ld, Morphology()), Codebook.load(), ld)
+        dates = nlp.get_pipe("warta_dates") if "warta_dates" in nlp.pipe_names else None
+        places = nlp.get_pipe("warta_places") if "warta_places" in nlp.pipe_names else None
+        self.dates: DateResolver = (dates.resolver if isinstance(dates, DatesComponent)
+                                    else DateResolver.load(ld))
+        self.gazetteer: Gazetteer = (places.gazetteer if isinstance(places, PlacesComponent)
+                                     else Gazetteer.load(ld))
 
     def __call__(self, doc: Doc) -> Doc:
         art: Article | None = doc._.article
@@ -221,10 +230,11 @@ class EventsComponent:
                 tokens, mentions, article_id=article_id, sentence_index=sent.index,
                 sentence_text=sent.text, sentence_start=sent.start,
             ):
-                ev.date = event_date(ev.evidence.trigger_start, sent, dates, doc._.article_date,
-                                     future=ev.mode == "future")
-                ev.place = event_place(ev.evidence.trigger_start, sent, places,
-                                       doc._.dateline_place if sent.index == 0 else None)
+                ev.date = self.dates.event_date(ev.evidence.trigger_start, sent, dates,
+                                                doc._.article_date, future=ev.mode == "future")
+                ev.place = self.gazetteer.event_place(
+                    ev.evidence.trigger_start, sent, places,
+                    doc._.dateline_place if sent.index == 0 else None)
                 events.append(ev)
         doc._.events = events
         return doc
@@ -232,7 +242,7 @@ class EventsComponent:
 
 @Language.factory("warta_events", default_config={"lang": "id"})
 def make_events(nlp: Language, name: str, lang: str) -> EventsComponent:
-    return EventsComponent(lang)
+    return EventsComponent(nlp, lang)
 
 
 def build_nlp(lang: str = "id", components: tuple[str, ...] = PIPELINE) -> Language:
