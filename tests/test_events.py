@@ -50,7 +50,7 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "USA", "03", "future")}),
     ("future-scheduled", "Menlu Rusia Sergei Lavrov dijadwalkan mengunjungi Jakarta pekan depan.",
      {("RUS", "IDN", "03", "future")}),
-    ("hypothetical", "Iran akan membalas jika Israel menyerang fasilitas nuklirnya.",
+    ("hypothetical", "Iran akan membalas jika Israel menyerang Iran lagi.",
      {("ISR", "IRN", "19", "hypothetical")}),
     ("refusal-not-negation", "Pemerintah Malaysia menolak tuntutan Singapura.",
      {("MYS", "SGP", "12", "asserted")}),
@@ -69,7 +69,7 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("coref-ia", "Ia juga memuji upaya bersama dengan Putin.",
      {("CHN", "RUS", "05", "asserted")}),
 ]
-CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berbicara dengan Presiden Rusia Vladimir Putin."}
+CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu."}
 
 
 @pytest.fixture(scope="module")

@@ -131,7 +131,9 @@ class EventCoder:
                 joins = [w for w in between if w in self.g.coordinators and w != ","]
                 only = all(w in self.g.coordinators or w in self.g.coordinator_skip
                            for w in between)
-                if not between or (only and joins):
+                if only and joins and self._clause_join(tokens, prev, unit):
+                    pass
+                elif not between or (only and joins):
                     base = pending[0] if pending else out[-1]
                     for p in pending[1:] + [unit]:
                         base.mentions.extend(p.mentions)
@@ -151,6 +153,17 @@ class EventCoder:
             out.append(unit)
         out.extend(pending)
         return sorted(out, key=lambda g: g.start)
+
+    def _is_verb(self, t: Token) -> bool:
+        w = t.lower
+        return w.isalpha() and self.lexicon.morph.analyse(w).voice in {"active", "passive"}
+
+    def _clause_join(self, tokens: list[Token], a: Group, b: Group) -> bool:
+        """'… menyerang Gaza dan Indonesia mengecam …': "dan" joins clauses, not actors."""
+        before = a.start - 1
+        after = b.end
+        return (before >= 0 and self._is_verb(tokens[before]) and after < len(tokens)
+                and self._is_verb(tokens[after]))
 
     def _governed(self, tokens: list[Token], g: Group) -> str | None:
         """The preposition governing group g (skipping fillers), if any.
@@ -176,7 +189,16 @@ class EventCoder:
         i = start - 1
         lo = max(0, start - self.g.max_subject_distance)
         while i >= lo:
-            if tokens[i].lower in self.g.left_boundaries:
+            w = tokens[i].lower
+            if w == ",":
+                # jump over a parenthetical ", yang ... ," (its boundaries do not count)
+                j = i - 1
+                while j >= lo and tokens[j].lower != ",":
+                    j -= 1
+                if j >= lo and j + 1 < i and tokens[j + 1].lower in self.g.relative:
+                    i = j - 1
+                    continue
+            if w in self.g.left_boundaries:
                 return i + 1
             i -= 1
         return lo
@@ -251,15 +273,24 @@ class EventCoder:
                 continue
             gov = self._governed(tokens, g)
             if gov is None:
-                # direct object: only fillers between the trigger and the group
-                if "obj" in preps and all(
-                    t.lower in self.g.np_fillers for t in tokens[end : g.start]
-                ):
+                # direct object: fillers, or up to two plain nouns ("memuji peran Indonesia",
+                # "mengecam serangan Israel"), between the trigger and the group
+                between = tokens[end : g.start]
+                plain = [t for t in between if t.lower not in self.g.np_fillers]
+                if "obj" in preps and len(plain) <= 2 and all(self._plain_noun(t) for t in plain):
                     return g, "obj"
                 continue
             if gov in preps:
                 return g, gov
         return None, ""
+
+    def _plain_noun(self, t: Token) -> bool:
+        w = t.lower
+        if not w.isalpha() or w in self.g.prepositions or w in self.g.coordinators:
+            return False
+        if w in self.g.right_boundaries or w in self.g.relative:
+            return False
+        return self.lexicon.morph.analyse(w).voice not in {"active", "passive"}
 
     def find_agent(self, tokens: list[Token], groups: list[Group], end: int,
                    markers: frozenset[str] | None = None) -> Group | None:
@@ -291,7 +322,10 @@ class EventCoder:
 
     # ----------------------------------------------------------------- mode
     def mode_of(self, tokens: list[Token], m: TriggerMatch) -> tuple[str, str | None]:
-        lo = max(self._left_limit(tokens, m.start), m.start - self.g.window)
+        limit = self._left_limit(tokens, m.start)
+        lo = max(limit, m.start - self.g.window)
+        if limit > 0 and tokens[limit - 1].lower in self.g.hypothetical[0]:
+            return "hypothetical", tokens[limit - 1].lower
         left = [t.lower for t in tokens[lo : m.start]]
         left += [t.lower for k, t in enumerate(tokens[m.start : m.end], m.start) if k != m.head]
         neg = _has_cue(left, self.g.negation)
@@ -333,7 +367,9 @@ class EventCoder:
         if not tokens or not mentions:
             return []
         words = [t.lower for t in tokens]
-        matches = self.lexicon.match(words, [t.is_title for t in tokens])
+        proper = [t.is_title and i > 0 and tokens[i - 1].lower.isalnum()
+                  for i, t in enumerate(tokens)]
+        matches = self.lexicon.match(words, proper)
         if not matches:
             return []
         groups = self.groups(tokens, mentions)
@@ -401,7 +437,10 @@ class EventCoder:
         src: Group | None = None
         tgt: Group | None = None
         preps = {f for f in frame if f not in {"obj", "none"}}
-        if m.voice == "passive":
+        voice = m.voice
+        if voice == "passive" and tokens[m.head].lower in self.g.future[0]:
+            voice = "active"  # "dijadwalkan mengunjungi": a modal, not a passive
+        if voice == "passive":
             subj, rule = self.find_subject(tokens, groups, m.start)
             src = self.find_agent(tokens, groups, m.end)
             why["source"] = "passive-agent" if src else ""
@@ -412,7 +451,7 @@ class EventCoder:
                 tgt, why["target"] = self.find_after(tokens, groups, m.end, preps)
                 if src is None and subj is not None:
                     src, why["source"] = subj, rule
-        elif m.voice == "noun" or "noun" in flags and m.voice not in {"active", "intrans"}:
+        elif voice == "noun" or "noun" in flags and voice not in {"active", "intrans"}:
             # "serangan Israel terhadap Gaza", "invasi Rusia ke Ukraina", "sanksi dari Barat",
             # "Rusia melancarkan invasi": genitive, agent, antara, or a light verb's subject.
             after = [g for g in groups if g.start == m.end and not self._governed(tokens, g)]
@@ -430,6 +469,13 @@ class EventCoder:
             src, why["source"] = self.find_subject(tokens, groups, m.start)
             tgt, why["target"] = self.find_after(tokens, groups, m.end, frame or {"obj"},
                                                  inside=(m.head, m.end))
+            if tgt is None and frame == {"none"} and m.end - m.start > 1:
+                # "menolak tuntutan Singapura": the genitive of the trigger's own noun
+                nxt = [g for g in groups if g.start == m.end and not self._governed(tokens, g)]
+                if nxt:
+                    tgt, why["target"] = nxt[0], "genitive-object"
+            if tgt is None and "obj" in frame:
+                tgt, why["target"] = self.find_after(tokens, groups, m.end, {"dengan"})
         if "antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None:
             src, why["source"] = tgt, "antara"
         if src is None and "verbal" in flags:
