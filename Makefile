@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= warta.duckdb
+PORT   ?= 8000
 
 .PHONY: demo test lint typecheck bench serve clean
 
@@ -19,7 +20,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	rm -f $(DB)
 	$(BIN)/warta ingest examples/ --db $(DB)
-	$(BIN)/warta events --db $(DB)
+	$(BIN)/warta events --db $(DB) --mentions
+	@echo "Serving the demo database (Ctrl-C to stop):"
+	$(BIN)/warta serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check warta tests benchmarks
@@ -27,7 +30,10 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_ingest.py --n 1000
+
+gazetteer actors codebook tone: $(STAMP)
+	$(BIN)/python scripts/build_$@.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

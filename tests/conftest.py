@@ -34,3 +34,11 @@ def codebook():
     from warta.codebook import Codebook
 
     return Codebook.load()
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """One loaded Coder for the whole session (loading all language data takes seconds)."""
+    from warta.pipeline import Coder
+
+    return Coder.load()

@@ -129,7 +129,7 @@ def code_cmd(source: str | None, published: str | None, fmt: str, explain: bool,
     if not source:
         raise click.UsageError("give a FILE, '-' for stdin, or --sentences IN.jsonl")
     codebook = Codebook.load()
-    stdin = click.get_binary_stream("stdin") if source == "-" else None
+    stdin = sys.stdin.buffer if source == "-" else None
     rows: list[dict[str, Any]] = []
     full: list[dict[str, Any]] = []
     skipped = 0
@@ -181,7 +181,8 @@ def evaluate_cmd(gold: str, pred: str | None, fmt: str, worst: int) -> None:
     try:
         records = list(read_records(gold))
         if pred:
-            predicted = {str(r["id"]): r.get("events", []) for r in read_records(pred)}
+            predicted = {str(r["id"]): r.get("events", [])
+                         for r in read_records(pred, require_text=False)}
         else:
             from warta.pipeline import Coder
 
@@ -215,8 +216,8 @@ def evaluate_cmd(gold: str, pred: str | None, fmt: str, worst: int) -> None:
     t = Table(title="Confusion (gold root → predicted root, same dyad; 'none' = missed/spurious)")
     for c in ["gold", "predicted", "count"]:
         t.add_column(c)
-    for (g, p), c in report.confusion.most_common(25):
-        t.add_row(g, p, str(c))
+    for (g, p), n in report.confusion.most_common(25):
+        t.add_row(g, p, str(n))
     con.print(t)
     con.print(f"[bold]Worst {worst} sentences[/bold]")
     for m in report.worst(worst):
@@ -273,7 +274,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, processes: int, batch_size: int,
 
     store = _open_store(db, read_only=False)
     ingestor = Ingestor(load_lang("id"), max_bytes=max_bytes)
-    stdin = click.get_binary_stream("stdin") if "-" in paths else None
+    stdin = sys.stdin.buffer if "-" in paths else None
     coder = Coder.load()
     totals = {"read": 0, "added": 0, "already": 0, "skipped": 0, "events": 0, "duplicates": 0}
     skip_reasons: list[Skip] = []
@@ -399,7 +400,7 @@ def actors_cmd(text: str | None, when: str | None, db: str, limit: int, fmt: str
     from warta.nlp import build_nlp, sentences_of
 
     if text == "-":
-        text = click.get_text_stream("stdin").read()
+        text = sys.stdin.read()
     day = None
     if when:
         try:

@@ -67,6 +67,8 @@ class Grammar:
         self.relative = frozenset(g["relative"])
         self.attribution = frozenset(g["attribution"])
         self.light_verbs = frozenset(g["light_verbs"])
+        self.fronted = frozenset(g["fronted"])
+        self.soft_boundaries = frozenset(g["soft_boundaries"])
         self.locatives = frozenset(g["locatives"])
         self.max_subject_distance = int(g["max_subject_distance"])
         self.max_object_distance = int(g["max_object_distance"])
@@ -240,7 +242,8 @@ class EventCoder:
                 continue
             if any(a <= g.start < b for a, b in skipped):
                 continue
-            if self._governed(tokens, g):
+            opens_clause = g.start == lo and lo > 0 and tokens[lo - 1].lower in self.g.left_boundaries
+            if not opens_clause and self._governed(tokens, g):
                 continue
             return g, "subject"
         return None, ""
@@ -268,6 +271,9 @@ class EventCoder:
                 if inside[0] < g.start and g.end <= inside[1] and not self._governed(tokens, g):
                     return g, "inside"
         hi = self._right_limit(tokens, end)
+        found = self._in_pp(tokens, groups, end, hi, preps - {"obj"})
+        if found is not None:
+            return found
         for g in groups:
             if g.start < end or g.start >= hi:
                 continue
@@ -283,6 +289,43 @@ class EventCoder:
             if gov in preps:
                 return g, gov
         return None, ""
+
+    def _in_pp(self, tokens: list[Token], groups: list[Group], end: int, hi: int,
+               preps: set[str]) -> tuple[Group, str] | None:
+        """An actor inside a frame preposition's phrase, across soft boundaries."""
+        if not preps:
+            return None
+        p = next((i for i in range(end, hi) if tokens[i].lower in preps), None)
+        if p is None:
+            return None
+        stop = p + 1
+        while stop < len(tokens) and stop < p + 10 and (
+            tokens[stop].lower not in self.g.right_boundaries
+            or tokens[stop].lower in self.g.soft_boundaries
+        ):
+            stop += 1
+        for g in groups:
+            if not p < g.start < stop:
+                continue
+            if any(tokens[k].lower in self.g.prepositions for k in range(p + 1, g.start)):
+                return None
+            if g.start > p + 1 and all(m.resolved_by == "coref" for m in g.mentions):
+                continue  # "yang mereka sebut": a pronoun inside the phrase, not its head
+            return g, tokens[p].lower
+        return None
+
+    def _fronted_target(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
+                        src: Group | None) -> Group | None:
+        """'Dengan adanya sanksi dari Barat, Moskow …': the main-clause subject is affected."""
+        if not tokens or tokens[0].lower not in self.g.fronted:
+            return None
+        comma = next((i for i in range(m.end, len(tokens)) if tokens[i].lower == ","), None)
+        if comma is None or any(t.lower == "," for t in tokens[: m.start]):
+            return None
+        for g in groups:
+            if g.start > comma and g is not src and not self._governed(tokens, g):
+                return g
+        return None
 
     def _plain_noun(self, t: Token) -> bool:
         w = t.lower
@@ -465,6 +508,9 @@ class EventCoder:
                     why["source"] = "light-verb-subject" if src else ""
             end = src.end if src is not None and src.start >= m.end else m.end
             tgt, why["target"] = self.find_after(tokens, groups, end, preps or {"obj"})
+            if tgt is None:
+                tgt = self._fronted_target(tokens, groups, m, src)
+                why["target"] = "fronted-adverbial" if tgt is not None else ""
         else:
             src, why["source"] = self.find_subject(tokens, groups, m.start)
             tgt, why["target"] = self.find_after(tokens, groups, m.end, frame or {"obj"},

@@ -20,7 +20,8 @@ class GoldFormatError(ValueError):
     """A line of a gold/sentence file is not a valid record."""
 
 
-def read_records(path: str | Path | IO[str]) -> Iterator[dict[str, Any]]:
+def read_records(path: str | Path | IO[str], *, require_text: bool = True
+                 ) -> Iterator[dict[str, Any]]:
     f = open(path, encoding="utf-8") if isinstance(path, str | Path) else path  # noqa: SIM115
     try:
         for n, line in enumerate(f, 1):
@@ -30,7 +31,9 @@ def read_records(path: str | Path | IO[str]) -> Iterator[dict[str, Any]]:
                 rec = json.loads(line)
             except json.JSONDecodeError as e:
                 raise GoldFormatError(f"line {n}: not valid JSON ({e.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            if not isinstance(rec, dict):
+                raise GoldFormatError(f"line {n}: a record must be a JSON object")
+            if require_text and not isinstance(rec.get("text"), str):
                 raise GoldFormatError(f"line {n}: a record needs a string 'text' field")
             rec.setdefault("id", f"line-{n}")
             yield rec

@@ -60,7 +60,7 @@ def _register_extensions() -> None:
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
-    out = []
+    out: list[Sentence] = []
     for i, s in enumerate(doc.sents):
         text = s.text.rstrip()
         lead = len(text) - len(text.lstrip())
