@@ -72,11 +72,6 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
 CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu."}
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder.load()
-
-
 def _triples(events) -> set[tuple[str, str | None, str, str]]:
     out = set()
     for e in events:
