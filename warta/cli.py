@@ -323,6 +323,16 @@ def _filters(actor: tuple[str, ...], dyad: tuple[str, str] | None, since: str | 
 
 
 def _pair(row: dict[str, Any], kind: str) -> str:
+    actors = row.get(f"{kind}s")
+    if isinstance(actors, str):
+        try:
+            actors = json.loads(actors)
+        except ValueError:
+            actors = None
+    if isinstance(actors, list) and actors:
+        seen = dict.fromkeys(f"{a['code']}/{a['role']}" if a.get("role") else str(a["code"])
+                             for a in actors)
+        return " + ".join(seen)
     code = row.get(f"{kind}_code")
     role = row.get(f"{kind}_role")
     name = row.get(f"{kind}_name")
