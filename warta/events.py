@@ -133,9 +133,8 @@ class EventCoder:
                 joins = [w for w in between if w in self.g.coordinators and w != ","]
                 only = all(w in self.g.coordinators or w in self.g.coordinator_skip
                            for w in between)
-                if only and joins and self._clause_join(tokens, prev, unit):
-                    pass
-                elif not between or (only and joins):
+                clause = bool(joins) and self._clause_join(tokens, prev, unit)
+                if not between or (only and joins and not clause):
                     base = pending[0] if pending else out[-1]
                     for p in pending[1:] + [unit]:
                         base.mentions.extend(p.mentions)

@@ -61,14 +61,13 @@ def _register_extensions() -> None:
 
 def sentences_of(doc: Doc) -> list[Sentence]:
     out: list[Sentence] = []
-    for i, s in enumerate(doc.sents):
+    for s in doc.sents:
         text = s.text.rstrip()
         lead = len(text) - len(text.lstrip())
         if not text.strip():
             continue
         out.append(Sentence(index=len(out), start=s.start_char + lead, end=s.start_char + len(text),
                             text=text.strip()))
-        del i
     return out
 
 
