@@ -68,6 +68,9 @@ class Grammar:
         self.attribution = frozenset(g["attribution"])
         self.light_verbs = frozenset(g["light_verbs"])
         self.fronted = frozenset(g["fronted"])
+        self.verb_adverbs = frozenset(g["verb_adverbs"])
+        self.noun_premodifiers = frozenset(g["noun_premodifiers"])
+        self.conditionals = frozenset(g["conditionals"])
         self.soft_boundaries = frozenset(g["soft_boundaries"])
         self.locatives = frozenset(g["locatives"])
         self.max_subject_distance = int(g["max_subject_distance"])
@@ -226,7 +229,7 @@ class EventCoder:
         lo = self._left_limit(tokens, start)
         # trigger inside a relative clause: "X, yang mengecam Y" -> X
         j = start - 1
-        while j >= lo and tokens[j].lower in self.g.np_fillers | {"juga", "telah", "sudah"}:
+        while j >= lo and tokens[j].lower in self.g.np_fillers | self.g.verb_adverbs:
             j -= 1
         if j >= lo and tokens[j].lower in self.g.relative:
             k = j - 1
@@ -345,8 +348,9 @@ class EventCoder:
 
     def _after_light_verb(self, tokens: list[Token], start: int) -> bool:
         i = start - 1
-        while i >= 0 and start - i <= 3 and tokens[i].lower in self.g.np_fillers | {
-            "sebuah", "suatu", "serangkaian", "rangkaian", "aksi", "kembali", "lagi"}:
+        while i >= 0 and start - i <= 3 and tokens[i].lower in (
+            self.g.np_fillers | self.g.noun_premodifiers
+        ):
             i -= 1
         return i >= 0 and tokens[i].lower in self.g.light_verbs
 
@@ -381,7 +385,7 @@ class EventCoder:
             return "future", fut
         right = [t.lower for t in tokens[m.end : self._right_limit(tokens, m.end) + 8]]
         hyp = _has_cue([w for w in right if w in self.g.hypothetical[0]], self.g.hypothetical)
-        if hyp in {"jika", "apabila", "bila", "kalau", "seandainya", "jikalau"}:
+        if hyp in self.g.conditionals:
             return "hypothetical", hyp
         if m.entry.cameo.startswith("03") or "intent" in m.entry.flags:
             return "future", "intent"
