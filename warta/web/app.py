@@ -262,6 +262,10 @@ def create_app(db_path: str | Path) -> FastAPI:
             swagger_favicon_url="/static/swagger/favicon-32x32.png",
         )
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return RedirectResponse("/static/favicon.svg", status_code=308)
+
     @app.get("/lang/{code}", include_in_schema=False)
     def set_lang(code: str, request: Request) -> Response:
         if code not in labels.languages:

@@ -16,27 +16,116 @@
   function title(node, text) { var ti = el("title", {}, node); ti.textContent = text; }
 
   /* ---- dyad time series ------------------------------------------------------------ */
-  function dyad(d) {
+  var DAY = 86400;
+  var PERIOD = { day: DAY, week: 7 * DAY, month: 30.44 * DAY, year: 365.25 * DAY };
+  // tick steps, smallest first: [unit, count, approximate seconds]
+  var STEPS = [["day", 1, DAY], ["day", 2, 2 * DAY], ["day", 7, 7 * DAY], ["day", 14, 14 * DAY],
+    ["month", 1, 30.44 * DAY], ["month", 2, 61 * DAY], ["month", 3, 91.3 * DAY], ["month", 6, 182.6 * DAY],
+    ["year", 1, 365.25 * DAY], ["year", 2, 730.5 * DAY], ["year", 5, 1826 * DAY], ["year", 10, 3652 * DAY],
+    ["year", 25, 9131 * DAY], ["year", 50, 18262 * DAY]];
+
+  /* x range fitted to the data: half a period of air either side (a whole one for a single point) */
+  function xRange(ts, by) {
+    var p = PERIOD[by] || PERIOD.month;
+    var lo = ts[0], hi = ts[ts.length - 1];
+    var pad = lo === hi ? p * 1.1 : p / 2;
+    return [lo - pad, hi + pad];
+  }
+
+  /* ticks on calendar boundaries (day / month / year starts, UTC), at most one per ~70px */
+  function timeTicks(min, max, plotWidth, by) {
+    var span = max - min, maxTicks = Math.max(2, Math.floor(plotWidth / 70));
+    var base = by === "year" ? PERIOD.year : by === "month" ? PERIOD.month : DAY;
+    var minStep = Math.max(base, span / maxTicks);
+    var step = STEPS[STEPS.length - 1];
+    for (var i = 0; i < STEPS.length; i++) { if (STEPS[i][2] >= minStep * 0.98) { step = STEPS[i]; break; } }
+    var unit = step[0], n = step[1], out = [];
+    var d = new Date(min * 1000);
+    var y = d.getUTCFullYear(), m = d.getUTCMonth(), day = d.getUTCDate();
+    var cur;
+    if (unit === "year") { y = Math.ceil(y / n) * n; cur = Date.UTC(y, 0, 1); if (cur / 1000 < min) cur = Date.UTC(y + n, 0, 1); }
+    else if (unit === "month") { cur = Date.UTC(y, m, 1); if (cur / 1000 < min) { m += 1; cur = Date.UTC(y, m, 1); }
+      while (new Date(cur).getUTCMonth() % n !== 0) { m += 1; cur = Date.UTC(y, m, 1); } }
+    else { cur = Date.UTC(y, m, day); if (cur / 1000 < min) cur += DAY * 1000; }
+    var guard = 0;
+    while (cur / 1000 <= max && guard++ < 500) {
+      out.push(cur / 1000);
+      var c = new Date(cur);
+      if (unit === "year") cur = Date.UTC(c.getUTCFullYear() + n, 0, 1);
+      else if (unit === "month") cur = Date.UTC(c.getUTCFullYear(), c.getUTCMonth() + n, 1);
+      else cur += n * DAY * 1000;
+    }
+    return { ticks: out, unit: unit };
+  }
+
+  function tickLabels(ticks, unit, lang) {
+    var fmtMonth, fmtDay;
+    try {
+      fmtMonth = new Intl.DateTimeFormat(lang, { month: "short", timeZone: "UTC" });
+      fmtDay = new Intl.DateTimeFormat(lang, { day: "numeric", month: "short", timeZone: "UTC" });
+    } catch (e) {
+      fmtMonth = new Intl.DateTimeFormat("en", { month: "short", timeZone: "UTC" });
+      fmtDay = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" });
+    }
+    var prevYear = null;
+    return ticks.map(function (v) {
+      var d = new Date(v * 1000), yr = d.getUTCFullYear();
+      var newYear = yr !== prevYear;
+      prevYear = yr;
+      if (unit === "year") return String(yr);
+      var head = unit === "month" ? fmtMonth.format(d) : fmtDay.format(d);
+      return newYear ? head + "\n" + yr : head;
+    });
+  }
+
+  function dyad(d, opts) {
+    opts = opts || {};
+    var by = opts.by || "month", lang = opts.lang || document.documentElement.lang || "en";
     var quadEl = document.getElementById("chart-quad");
     var gEl = document.getElementById("chart-goldstein");
     if (!quadEl || !d.ts || !d.ts.length || typeof uPlot === "undefined") return;
     function width() { return Math.max(260, quadEl.clientWidth || 600); }
     var pts = d.ts.length < 60;
-    var qSeries = [{}];
+    var range = xRange(d.ts, by);
+    var cache = {};
+    function ticksFor(u) {
+      var key = Math.round(u.bbox.width) + ":" + u.scales.x.min + ":" + u.scales.x.max;
+      if (!cache[key]) {
+        var tt = timeTicks(u.scales.x.min, u.scales.x.max, u.bbox.width / (global.devicePixelRatio || 1), by);
+        cache[key] = { ticks: tt.ticks, labels: tickLabels(tt.ticks, tt.unit, lang) };
+      }
+      return cache[key];
+    }
+    function xAxis() {
+      return {
+        splits: function (u) { return ticksFor(u).ticks; },
+        values: function (u, splits) {
+          var c = ticksFor(u);
+          u.root.parentNode.setAttribute("data-ticks", c.labels.join("|").replace(/\n/g, " "));
+          return splits.map(function (s) { var i = c.ticks.indexOf(s); return i >= 0 ? c.labels[i] : ""; });
+        },
+        size: 44,
+      };
+    }
+    var xScale = { time: true, range: function () { return range; } };
+    var qSeries = [{ label: t("date") }];
     for (var q = 1; q <= 4; q++) {
       qSeries.push({ label: t("quad_" + q), stroke: QCOL[q], width: 2, points: { show: pts }, fill: QCOL[q] + "22" });
     }
-    var axes = [{}, { label: t("count") }];
-    var quad = new uPlot({ width: width(), height: 240, series: qSeries, axes: axes, legend: { show: true },
-      scales: { x: { time: true } } }, [d.ts, d.q1, d.q2, d.q3, d.q4], quadEl);
+    var quad = new uPlot({ width: width(), height: 240, series: qSeries, legend: { show: true },
+      axes: [xAxis(), { label: t("count"), incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] }],
+      scales: { x: xScale, y: { range: function (u, lo, hi) { return [0, Math.max(2, Math.ceil(hi * 1.15))]; } } } },
+      [d.ts, d.q1, d.q2, d.q3, d.q4], quadEl);
     var gold = new uPlot({ width: width(), height: 200,
-      series: [{}, { label: t("mean_goldstein"), stroke: "#1f5fa8", width: 2, points: { show: pts }, spanGaps: true }],
-      axes: [{}, { label: t("goldstein") }], scales: { x: { time: true }, y: { range: [-10, 10] } } },
+      series: [{ label: t("date") }, { label: t("mean_goldstein"), stroke: "#1f5fa8", width: 2, points: { show: pts }, spanGaps: true }],
+      axes: [xAxis(), { label: t("goldstein") }], scales: { x: xScale, y: { range: [-10, 10] } } },
       [d.ts, d.goldstein], gEl);
     global.addEventListener("resize", function () {
       quad.setSize({ width: width(), height: 240 });
       gold.setSize({ width: width(), height: 200 });
     });
+    quadEl.setAttribute("data-x-min", String(range[0]));
+    quadEl.setAttribute("data-x-max", String(range[1]));
     quadEl.setAttribute("data-ready", "1");
   }
 
