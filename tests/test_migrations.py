@@ -66,7 +66,7 @@ def test_v1_database_migrates_to_current(tmp_path):
         assert s.schema_version() == Store.SCHEMA_VERSION
         versions = [r[0] for r in s.con.execute(
             "SELECT version FROM schema_version ORDER BY version").fetchall()]
-        assert versions == [1, 2]
+        assert versions == [1, 2, 3]
         migrated = [{k: e[k] for k in EVENT_KEYS} for e in s.events()]
         ms = s.mentions()
         assert len(ms) == 9 and all(m["date_start"] is not None for m in ms)
@@ -108,6 +108,6 @@ def test_read_only_old_schema_is_refused(tmp_path):
     with pytest.raises(StoreError, match="migrate"):
         Store(db, read_only=True)
     with Store(db) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == Store.SCHEMA_VERSION
     with Store(db, read_only=True) as ro:
         assert len(ro.mentions()) == 1

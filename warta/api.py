@@ -3,6 +3,8 @@
     >>> import warta
     >>> w = warta.open("warta.duckdb")
     >>> w.events(dyad=("CHN", "RUS"), since="2024-01-01")          # clustered events
+    >>> f = EventFilter.of(dyad="CHN~RUS", quad=[3, 4], limit=20)     # one reusable filter
+    >>> w.events(f), w.count_events(f)                                # page + total
     >>> w.dyad("CHN", "RUS", by="month")                              # counts per quad class
     >>> w.mentions(actor="IDN", q="kerja sama")                      # evidence sentences
     >>> w.sql("SELECT root, count(*) AS n FROM events GROUP BY 1")    # raw DuckDB SQL
@@ -21,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from warta.db import Store, StoreError
+from warta.filters import EventFilter
 
 FRAMES = ("pandas", "polars")
 
@@ -77,51 +80,32 @@ class Warta:
 
     # ------------------------------------------------------------------ queries
 
-    def events(
-        self,
-        actor: str | Sequence[str] | None = None,
-        dyad: str | Sequence[str] | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        root: str | Sequence[str] | None = None,
-        quad: int | Sequence[int] | None = None,
-        code: str | Sequence[str] | None = None,
-        outlet: str | Sequence[str] | None = None,
-        q: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        *,
-        mode: str | Sequence[str] | None = None,
-        min_confidence: float | None = None,
-    ) -> Any:
-        """Clustered events (one row per real-world event) as a DataFrame."""
-        rows = self.store.events(actor, dyad, since, until, root, quad, code, outlet, q, limit,
-                                 offset, mode=mode, min_confidence=min_confidence)
-        return self._frame(rows, self._columns("events"))
+    def filter(self, filter: EventFilter | None = None, /, **keywords: Any) -> EventFilter:
+        """A validated :class:`warta.filters.EventFilter` from loose keywords (``actor``,
+        ``dyad``, ``since``, ``until``, ``root``, ``quad``, ``code``, ``outlet``, ``q``,
+        ``limit``, ``offset``, ``mode``, ``min_confidence``, ``directed``)."""
+        return self.store.filter(filter, **keywords)
 
-    def mentions(
-        self,
-        actor: str | Sequence[str] | None = None,
-        dyad: str | Sequence[str] | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        root: str | Sequence[str] | None = None,
-        quad: int | Sequence[int] | None = None,
-        code: str | Sequence[str] | None = None,
-        outlet: str | Sequence[str] | None = None,
-        q: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        *,
-        mode: str | Sequence[str] | None = None,
-        min_confidence: float | None = None,
-        event_id: int | None = None,
-    ) -> Any:
-        """Event mentions (one coded event in one sentence, with evidence) as a DataFrame."""
-        rows = self.store.mentions(actor, dyad, since, until, root, quad, code, outlet, q, limit,
-                                   offset, mode=mode, min_confidence=min_confidence,
-                                   event_id=event_id)
-        return self._frame(rows, self._columns("mentions"))
+    def events(self, filter: EventFilter | str | Sequence[str] | None = None, /,
+               **keywords: Any) -> Any:
+        """Clustered events (one row per real-world event and directed dyad) as a DataFrame.
+
+        Pass an :class:`~warta.filters.EventFilter` and/or its loose keywords
+        (``w.events(dyad="CHN~RUS", since="2024-10")``).
+        """
+        return self._frame(self.store.events(filter, **keywords), self._columns("events"))
+
+    def count_events(self, filter: EventFilter | None = None, /, **keywords: Any) -> int:
+        """How many events match the filter (paging ignored)."""
+        return self.store.count_events(filter, **keywords)
+
+    def mentions(self, filter: EventFilter | str | Sequence[str] | None = None, /, *,
+                 event_id: int | None = None, **keywords: Any) -> Any:
+        """Event mentions (one coded event in one sentence, with evidence) as a DataFrame;
+        ``event_id`` keeps the mentions supporting that event."""
+        rows = self.store.mentions(filter, event_id=event_id, **keywords)
+        return self._frame(rows, [*self._columns("mentions"), "outlet", "url", "title",
+                                  "published", "duplicate_of", "is_duplicate", "event_ids"])
 
     def event(self, id: int | str) -> dict[str, Any] | None:
         """One event with all its mentions (a dict; mentions as a list of dicts)."""

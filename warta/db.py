@@ -7,9 +7,12 @@ Tables (see ``docs/store.md`` for every column):
 * ``articles`` — one row per article (text, metadata, tone); ``sentences``; ``actors`` (actor
   mentions); ``places``; ``skips`` — inputs that could not become articles;
 * ``mentions`` — one row per event *mention* (one coded event in one sentence) with its evidence,
-  actors, codes, date, place, confidence, tone and the ``event_id`` of its cluster;
-* ``events`` — clustered events (one real-world event, GDELT-style NumMentions / NumSources /
-  NumArticles), rebuilt incrementally after each batch (``Store.rebuild_events()`` for all);
+  actors, codes, date, place, confidence, tone and the ``event_id`` of its primary pair's event;
+* ``event_mentions`` — the link table: one row per directed actor pair of a mention (source ×
+  target, see :func:`warta.dedup.mention_pairs`) with the event it clusters into, so a joint or
+  reciprocal mention ("Xi dan Putin bertemu") supports CHN→RUS *and* RUS→CHN;
+* ``events`` — clustered events (one real-world event per directed dyad, GDELT-style NumMentions /
+  NumSources / NumArticles), rebuilt incrementally after each batch (``Store.rebuild_events()``);
 * ``duplicates`` — near-duplicate articles linked to their original; ``article_minhash`` and
   ``article_bands`` — MinHash signatures and LSH band keys for incremental duplicate detection;
 * ``schema_version`` — one row per applied migration.
@@ -32,13 +35,18 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from warta.dedup import Deduper, cluster_mentions, original_order
+from warta.dedup import Deduper, cluster_mentions, mention_pairs, original_order
+from warta.filters import EventFilter, FilterError, as_filter
 from warta.model import CodedArticle, Skip
 from warta.tone import Tone
 
 
 class StoreError(RuntimeError):
     """The database cannot be used as asked (read-only, newer schema, bad filter …)."""
+
+
+class InvalidFilterError(StoreError, FilterError):
+    """A bad query filter: both a :class:`StoreError` and a ``ValueError``."""
 
 
 # ------------------------------------------------------------------------------------ schema
@@ -140,8 +148,20 @@ V2_DDL: tuple[str, ...] = (
     "CREATE TABLE article_bands (band SMALLINT, hash BIGINT, article_id VARCHAR NOT NULL)",
 )
 
+PAIR_COLUMNS = ("event_id", "mention_id", "article_id", "pair_index", "source_code",
+                "source_role", "source_name", "target_code", "target_role", "target_name")
+
+V3_DDL: tuple[str, ...] = (
+    """CREATE TABLE event_mentions (
+        event_id BIGINT, mention_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+        pair_index SMALLINT NOT NULL,
+        source_code VARCHAR, source_role VARCHAR, source_name VARCHAR,
+        target_code VARCHAR, target_role VARCHAR, target_name VARCHAR)""",
+)
+
 # tables whose rows belong to one article (deleted/inserted together)
-ARTICLE_TABLES = ("sentences", "actors", "places", "mentions", "article_minhash", "article_bands")
+ARTICLE_TABLES = ("sentences", "actors", "places", "mentions", "event_mentions",
+                  "article_minhash", "article_bands")
 
 
 @dataclass(slots=True)
@@ -232,7 +252,7 @@ Migration = tuple[int, str, tuple[str, ...], Callable[["Store"], None] | None]
 class Store:
     """A Warta DuckDB database (``":memory:"`` for tests)."""
 
-    SCHEMA_VERSION = 2
+    SCHEMA_VERSION = 3
 
     def __init__(
         self,
@@ -284,6 +304,8 @@ class Store:
         return [
             (1, "foundation: articles, sentences, actors, events (mentions), skips", V1_DDL, None),
             (2, "mentions + clustered events, duplicates, places, tone", V2_DDL, _migrate_v2_data),
+            (3, "event_mentions: one event per source x target pair of a mention", V3_DDL,
+             _migrate_v3_data),
         ]
 
     def schema_version(self) -> int:
@@ -432,6 +454,7 @@ class Store:
             "date_value", "date_precision", "date_source", "date_text", "date_start", "date_end",
             "place_name", "place_country", "place_admin1", "place_lat", "place_lon",
             "place_geo_type", "place_feature_id", "confidence", "tone", "explanation")}
+        prs: dict[str, list[Any]] = {k: [] for k in PAIR_COLUMNS}
         for ca in chunk:
             a = ca.article
             if a.id in existing or a.id in seen:
@@ -477,6 +500,9 @@ class Store:
                     sent_tone[ev.sentence_index] = tone.tone(ev.sentence_text)
                 src = e.source[0] if e.source else None
                 tgt = e.target[0] if e.target else None
+                src_d = [_actor_dict(x) for x in e.source]
+                tgt_d = [_actor_dict(x) for x in e.target]
+                _add_pairs(prs, f"{a.id}:{i}", a.id, src_d, tgt_d)
                 d = e.date
                 rng = date_range(d.value, d.precision) if d else None
                 if rng is None and pub_date is not None:
@@ -493,8 +519,8 @@ class Store:
                     ("target_code", tgt.code if tgt else None),
                     ("target_role", tgt.role if tgt else None),
                     ("target_name", (tgt.name or tgt.text) if tgt else None),
-                    ("sources", json.dumps([_actor_dict(x) for x in e.source], ensure_ascii=False)),
-                    ("targets", json.dumps([_actor_dict(x) for x in e.target], ensure_ascii=False)),
+                    ("sources", json.dumps(src_d, ensure_ascii=False)),
+                    ("targets", json.dumps(tgt_d, ensure_ascii=False)),
                     ("cameo", e.cameo), ("root", e.root), ("quad_class", e.quad_class),
                     ("goldstein", float(e.goldstein)), ("plover", e.plover), ("mode", e.mode),
                     ("trigger", e.trigger),
@@ -522,6 +548,7 @@ class Store:
         self._insert("actors", act)
         self._insert("places", plc)
         self._insert("mentions", men)
+        self._insert("event_mentions", prs)
 
     # ------------------------------------------------------------------ dedup
 
@@ -659,37 +686,48 @@ class Store:
         if not article_ids:
             return
         groups = self.con.execute(
-            """SELECT DISTINCT coalesce(source_code, ''), coalesce(target_code, ''),
-                      coalesce(root, ''), coalesce(mode, '')
-               FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))""",
+            """SELECT DISTINCT coalesce(p.source_code, ''), coalesce(p.target_code, ''),
+                      coalesce(m.root, ''), coalesce(m.mode, '')
+               FROM event_mentions p JOIN mentions m ON m.id = p.mention_id
+               WHERE p.article_id IN (SELECT unnest(?::VARCHAR[]))""",
             [article_ids],
         ).fetchall()
         if groups:
             self._recluster(groups)
 
     def _recluster(self, groups: list[tuple[str, str, str, str]] | None) -> None:
-        base = """SELECT m.id, m.event_id, coalesce(m.source_code, '') AS source_code,
-                         coalesce(m.target_code, '') AS target_code, coalesce(m.root, '') AS root,
+        """Re-cluster the actor pairs of the given (source, target, root, mode) groups (or all).
+
+        The clustering unit is one pair of one mention (``event_mentions`` row), so a joint or
+        reciprocal mention contributes to one event per directed dyad.
+        """
+        base = """SELECT p.mention_id, p.pair_index, p.event_id,
+                         coalesce(p.source_code, '') AS source_code,
+                         coalesce(p.target_code, '') AS target_code, coalesce(m.root, '') AS root,
                          coalesce(m.mode, '') AS mode,
                          coalesce(m.date_value, strftime(m.date_start, '%Y-%m-%d')) AS date_value,
                          CASE WHEN m.date_value IS NULL THEN 'day' ELSE m.date_precision END
                            AS date_precision,
                          coalesce(m.place_feature_id, m.place_name, '') AS place
-                  FROM mentions m"""
+                  FROM event_mentions p JOIN mentions m ON m.id = p.mention_id"""
         if groups is None:
             cur = self.con.execute(base)
         else:
             g = {k: [x[i] for x in groups] for i, k in enumerate(("s", "t", "r", "m"))}
             self._register("_warta_groups", g)
             cur = self.con.execute(
-                base + """ JOIN _warta_groups g ON coalesce(m.source_code, '') = g.s
-                           AND coalesce(m.target_code, '') = g.t AND coalesce(m.root, '') = g.r
+                base + """ JOIN _warta_groups g ON coalesce(p.source_code, '') = g.s
+                           AND coalesce(p.target_code, '') = g.t AND coalesce(m.root, '') = g.r
                            AND coalesce(m.mode, '') = g.m"""
             )
         rows = _rows(cur)
         if groups is not None:
             self.con.unregister("_warta_groups")
         old_ids = {r["event_id"] for r in rows if r["event_id"] is not None}
+        units = {f"{r['mention_id']}#{r['pair_index']}": (r["mention_id"], r["pair_index"])
+                 for r in rows}
+        for r in rows:
+            r["id"] = f"{r['mention_id']}#{r['pair_index']}"
         assign = cluster_mentions(rows, by_place=self.cluster_by_place)
         new_ids = {a.event_id for a in assign}
         drop = sorted(old_ids | new_ids)
@@ -702,7 +740,8 @@ class Store:
         self._register(
             "_warta_map",
             {
-                "mention_id": [a.mention_id for a in assign],
+                "mention_id": [units[a.mention_id][0] for a in assign],
+                "pair_index": [units[a.mention_id][1] for a in assign],
                 "event_id": [a.event_id for a in assign],
                 "ekey": [a.key for a in assign],
                 "c_date_value": [a.date_value for a in assign],
@@ -711,8 +750,15 @@ class Store:
         )
         try:
             self.con.execute(
+                """UPDATE event_mentions SET event_id = mp.event_id FROM _warta_map mp
+                   WHERE event_mentions.mention_id = mp.mention_id
+                     AND event_mentions.pair_index = mp.pair_index
+                     AND event_mentions.event_id IS DISTINCT FROM mp.event_id"""
+            )
+            # a mention's own event_id is that of its primary (first) pair
+            self.con.execute(
                 """UPDATE mentions SET event_id = mp.event_id FROM _warta_map mp
-                   WHERE mentions.id = mp.mention_id
+                   WHERE mentions.id = mp.mention_id AND mp.pair_index = 0
                      AND mentions.event_id IS DISTINCT FROM mp.event_id"""
             )
             self.con.execute(_EVENTS_SQL)
@@ -732,157 +778,157 @@ class Store:
         """Raw SQL → list of dicts."""
         return _rows(self.con.execute(sql, params if isinstance(params, dict) else list(params)))
 
+    def filter(self, filter: EventFilter | None = None, /, **keywords: Any) -> EventFilter:
+        """An :class:`EventFilter` from a filter and/or loose keywords (see ``EventFilter.of``).
+
+        Raises :class:`InvalidFilterError` (a ``StoreError`` and a ``ValueError``) when invalid.
+        """
+        try:
+            return as_filter(filter, **keywords)
+        except FilterError as e:
+            raise InvalidFilterError(str(e)) from None
+        except TypeError as e:  # an unknown keyword
+            raise InvalidFilterError(f"unknown filter: {e}") from None
+
     def event_filter(
-        self,
-        alias: str = "e",
-        *,
-        kind: str = "events",
-        actor: str | Sequence[str] | None = None,
-        dyad: str | Sequence[str] | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        root: str | Sequence[str] | None = None,
-        quad: int | Sequence[int] | None = None,
-        code: str | Sequence[str] | None = None,
-        outlet: str | Sequence[str] | None = None,
-        q: str | None = None,
-        mode: str | Sequence[str] | None = None,
-        min_confidence: float | None = None,
+        self, alias: str = "e", filter: EventFilter | None = None, /, *, kind: str = "events",
+        **keywords: Any,
     ) -> tuple[str, list[Any]]:
-        """SQL WHERE clause (and params) for the event filters, on ``events`` or ``mentions``."""
+        """SQL WHERE clause (and params) for a filter on ``events`` or ``mentions`` rows.
+
+        ``filter`` is an :class:`EventFilter`; the loose keywords of :meth:`EventFilter.of`
+        (``actor``, ``dyad``, ``since`` …) still work and override it.  Paging is ignored.  On
+        ``mentions`` the actor and dyad filters match any actor pair of the mention.
+        """
+        if kind not in ("events", "mentions"):
+            raise StoreError(f"kind must be events or mentions, got {kind!r}")
+        f = self.filter(filter, **keywords)
         where: list[str] = []
         params: list[Any] = []
         a = alias
-        actors = _as_list(actor)
-        if actors:
-            ors = []
-            for x in actors:
-                ors.append(
-                    f"({a}.source_code = ? OR {a}.target_code = ? OR "
-                    f"{a}.source_code || coalesce({a}.source_role, '') = ? OR "
-                    f"{a}.target_code || coalesce({a}.target_role, '') = ?)"
-                )
-                params += [x, x, x, x]
-            where.append("(" + " OR ".join(ors) + ")")
-        if dyad is not None:
-            pair = dyad.replace("-", ",").split(",") if isinstance(dyad, str) else list(dyad)
-            if len(pair) != 2:
-                raise StoreError(f"dyad must be two actor codes, got {dyad!r}")
-            where.append(
-                f"(({a}.source_code = ? OR {a}.source_code || coalesce({a}.source_role, '') = ?)"
-                f" AND ({a}.target_code = ? OR {a}.target_code || coalesce({a}.target_role, '') = ?))"
-            )
-            params += [pair[0].strip(), pair[0].strip(), pair[1].strip(), pair[1].strip()]
-        if since is not None:
+        # actor / dyad conditions go on the event row, or on a mention's pairs
+        pa_ = a if kind == "events" else "pp"
+        pair_conds: list[str] = []
+        pair_params: list[Any] = []
+
+        def side(col: str, code: str) -> str:
+            pair_params.extend([code, code])
+            return (f"({pa_}.{col}_code = ? OR "
+                    f"{pa_}.{col}_code || coalesce({pa_}.{col}_role, '') = ?)")
+
+        if f.actor:
+            ors = [f"({side('source', x)} OR {side('target', x)})" for x in f.actor]
+            pair_conds.append("(" + " OR ".join(ors) + ")")
+        if f.dyad is not None:
+            s_, t_ = f.dyad
+            fwd = f"({side('source', s_)} AND {side('target', t_)})"
+            if f.directed:
+                pair_conds.append(fwd)
+            else:
+                pair_conds.append(f"({fwd} OR ({side('source', t_)} AND {side('target', s_)}))")
+        if pair_conds:
+            if kind == "events":
+                where += pair_conds
+            else:
+                where.append(f"EXISTS (SELECT 1 FROM event_mentions pp WHERE pp.mention_id = "
+                             f"{a}.id AND " + " AND ".join(pair_conds) + ")")
+            params += pair_params
+        if f.since is not None:
             where.append(f"{a}.date_end >= ?")
-            params.append(_as_date(since))
-        if until is not None:
+            params.append(f.since)
+        if f.until is not None:
             where.append(f"{a}.date_start <= ?")
-            params.append(_as_date(until))
-        roots = _as_list(root)
-        if roots:
+            params.append(f.until)
+        if f.root:
             where.append(f"{a}.root IN (SELECT unnest(?::VARCHAR[]))")
-            params.append([str(r).zfill(2) for r in roots])
-        quads = _as_list(quad)
-        if quads:
+            params.append(list(f.root))
+        if f.quad:
             where.append(f"{a}.quad_class IN (SELECT unnest(?::INTEGER[]))")
-            params.append([int(x) for x in quads])
-        codes = _as_list(code)
-        if codes:
-            where.append("(" + " OR ".join(f"starts_with({a}.cameo, ?)" for _ in codes) + ")")
-            params += [str(c) for c in codes]
-        modes = _as_list(mode)
-        if modes:
+            params.append(list(f.quad))
+        if f.code:
+            where.append("(" + " OR ".join(f"starts_with({a}.cameo, ?)" for _ in f.code) + ")")
+            params += list(f.code)
+        if f.mode:
             where.append(f"{a}.mode IN (SELECT unnest(?::VARCHAR[]))")
-            params.append([str(m) for m in modes])
-        if min_confidence is not None:
+            params.append(list(f.mode))
+        if f.min_confidence is not None:
             where.append(f"{a}.confidence >= ?")
-            params.append(float(min_confidence))
-        outlets = _as_list(outlet)
+            params.append(f.min_confidence)
         mention_conds: list[str] = []
         mparams: list[Any] = []
-        if outlets:
+        if f.outlet:
             mention_conds.append(
                 "mm.article_id IN (SELECT id FROM articles WHERE outlet IN "
                 "(SELECT unnest(?::VARCHAR[])))"
             )
-            mparams.append([str(o) for o in outlets])
-        if q:
+            mparams.append(list(f.outlet))
+        if f.q:
             mention_conds.append("mm.sentence_text ILIKE ?")
-            mparams.append(f"%{q}%")
+            mparams.append(f"%{f.q}%")
         if mention_conds:
             if kind == "events":
                 where.append(
-                    f"EXISTS (SELECT 1 FROM mentions mm WHERE mm.event_id = {a}.id AND "
-                    + " AND ".join(mention_conds)
-                    + ")"
+                    "EXISTS (SELECT 1 FROM event_mentions ll JOIN mentions mm "
+                    f"ON mm.id = ll.mention_id WHERE ll.event_id = {a}.id AND "
+                    + " AND ".join(mention_conds) + ")"
                 )
             else:
                 where.append(" AND ".join(c.replace("mm.", f"{a}.") for c in mention_conds))
             params += mparams
         return (" AND ".join(where) or "TRUE"), params
 
-    def events(
-        self,
-        actor: str | Sequence[str] | None = None,
-        dyad: str | Sequence[str] | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        root: str | Sequence[str] | None = None,
-        quad: int | Sequence[int] | None = None,
-        code: str | Sequence[str] | None = None,
-        outlet: str | Sequence[str] | None = None,
-        q: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        *,
-        mode: str | Sequence[str] | None = None,
-        min_confidence: float | None = None,
-    ) -> list[dict[str, Any]]:
-        """Clustered events, newest first, filtered (a mention filter matches any mention)."""
-        where, params = self.event_filter(
-            "e", kind="events", actor=actor, dyad=dyad, since=since, until=until, root=root,
-            quad=quad, code=code, outlet=outlet, q=q, mode=mode, min_confidence=min_confidence,
-        )
+    def events(self, filter: EventFilter | str | Sequence[str] | None = None, /,
+               **keywords: Any) -> list[dict[str, Any]]:
+        """Clustered events, newest first (an :class:`EventFilter` and/or its loose keywords;
+        a first positional that is not a filter is the ``actor``, as before)."""
+        f = self._positional(filter, keywords)
+        where, params = self.event_filter("e", f)
         sql = (f"SELECT e.* FROM events e WHERE {where} "
                "ORDER BY e.date_start DESC NULLS LAST, e.num_mentions DESC, e.id")
-        sql, params = _paginate(sql, params, limit, offset)
+        sql, params = _paginate(sql, params, f.limit, f.offset)
         return self.query(sql, params)
 
-    def mentions(
-        self,
-        actor: str | Sequence[str] | None = None,
-        dyad: str | Sequence[str] | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        root: str | Sequence[str] | None = None,
-        quad: int | Sequence[int] | None = None,
-        code: str | Sequence[str] | None = None,
-        outlet: str | Sequence[str] | None = None,
-        q: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        *,
-        mode: str | Sequence[str] | None = None,
-        min_confidence: float | None = None,
-        event_id: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Event mentions (one per coded event per sentence) with evidence and article info."""
-        where, params = self.event_filter(
-            "m", kind="mentions", actor=actor, dyad=dyad, since=since, until=until, root=root,
-            quad=quad, code=code, outlet=outlet, q=q, mode=mode, min_confidence=min_confidence,
-        )
+    def count_events(self, filter: EventFilter | None = None, /, **keywords: Any) -> int:
+        """How many events match (paging ignored) — the total for a paged list."""
+        where, params = self.event_filter("e", self.filter(filter, **keywords))
+        return int(self._scalar(f"SELECT count(*) FROM events e WHERE {where}", params) or 0)
+
+    def count_mentions(self, filter: EventFilter | None = None, /, **keywords: Any) -> int:
+        """How many mentions match (paging ignored)."""
+        where, params = self.event_filter("m", self.filter(filter, **keywords), kind="mentions")
+        return int(self._scalar(f"SELECT count(*) FROM mentions m WHERE {where}", params) or 0)
+
+    def mentions(self, filter: EventFilter | str | Sequence[str] | None = None, /, *,
+                 event_id: int | None = None, **keywords: Any) -> list[dict[str, Any]]:
+        """Event mentions (one per coded event per sentence) with evidence and article info.
+
+        ``event_id`` keeps the mentions that support that event (through ``event_mentions``);
+        each row's ``event_ids`` lists every event the mention supports.
+        """
+        f = self._positional(filter, keywords)
+        where, params = self.event_filter("m", f, kind="mentions")
         if event_id is not None:
-            where += " AND m.event_id = ?"
+            where += (" AND m.id IN (SELECT mention_id FROM event_mentions "
+                      "WHERE event_id = ?)")
             params.append(int(event_id))
         sql = f"""SELECT m.*, a.outlet, a.url, a.title, a.published,
-                         d.original_id AS duplicate_of, (d.original_id IS NOT NULL) AS is_duplicate
+                         d.original_id AS duplicate_of, (d.original_id IS NOT NULL) AS is_duplicate,
+                         (SELECT list(p.event_id ORDER BY p.pair_index) FROM event_mentions p
+                           WHERE p.mention_id = m.id) AS event_ids
                   FROM mentions m JOIN articles a ON a.id = m.article_id
                   LEFT JOIN duplicates d ON d.article_id = m.article_id
                   WHERE {where}
                   ORDER BY m.date_start DESC NULLS LAST, a.published_utc NULLS LAST, m.id"""
-        sql, params = _paginate(sql, params, limit, offset)
+        sql, params = _paginate(sql, params, f.limit, f.offset)
         return [_jsonify(r, ("sources", "targets", "explanation")) for r in self.query(sql, params)]
+
+    def _positional(self, first: EventFilter | str | Sequence[str] | None,
+                    keywords: dict[str, Any]) -> EventFilter:
+        if first is None or isinstance(first, EventFilter):
+            return self.filter(first, **keywords)
+        if "actor" in keywords:
+            raise InvalidFilterError("actor given twice (positionally and as a keyword)")
+        return self.filter(None, actor=first, **keywords)
 
     def event(self, id: int | str) -> dict[str, Any] | None:
         """One clustered event with all its mentions (evidence, article, duplicate flags)."""
@@ -918,12 +964,8 @@ class Store:
         """
         if by not in ("day", "week", "month", "year"):
             raise StoreError(f"by must be day, week, month or year, got {by!r}")
-        w1, p1 = self.event_filter("e", dyad=(a, b), since=since, until=until, mode=mode)
-        if directed:
-            where, params = w1, p1
-        else:
-            w2, p2 = self.event_filter("e", dyad=(b, a), since=since, until=until, mode=mode)
-            where, params = f"(({w1}) OR ({w2}))", p1 + p2
+        where, params = self.event_filter(
+            "e", dyad=(a, b), directed=directed, since=since, until=until, mode=mode)
         rows = self.query(
             f"""SELECT date_trunc('{by}', e.date_start)::DATE AS period,
                        count(*) AS events, sum(e.num_mentions)::BIGINT AS mentions,
@@ -952,18 +994,23 @@ class Store:
         return out
 
     def actors(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Actors (code + role) with event counts as source/target and the names seen."""
+        """Actors (code + role) with event counts as source/target and the names seen.
+
+        Counted over every actor pair of every mention (``event_mentions``), so the second
+        actor of a joint mention counts too.
+        """
         sql = """
             WITH x AS (
-              SELECT source_code AS code, source_role AS role, event_id, source_name AS name,
-                     'source' AS side FROM mentions WHERE source_code IS NOT NULL
+              SELECT source_code AS code, source_role AS role, event_id, mention_id,
+                     source_name AS name, 'source' AS side
+                FROM event_mentions WHERE source_code IS NOT NULL
               UNION ALL
-              SELECT target_code, target_role, event_id, target_name, 'target'
-                FROM mentions WHERE target_code IS NOT NULL)
+              SELECT target_code, target_role, event_id, mention_id, target_name, 'target'
+                FROM event_mentions WHERE target_code IS NOT NULL)
             SELECT code, role,
                    count(DISTINCT event_id) FILTER (WHERE side = 'source') AS events_as_source,
                    count(DISTINCT event_id) FILTER (WHERE side = 'target') AS events_as_target,
-                   count(*) AS mentions,
+                   count(DISTINCT mention_id) AS mentions,
                    list_sort(list_distinct(list(name) FILTER (WHERE name IS NOT NULL))) AS names
             FROM x GROUP BY code, role
             ORDER BY events_as_source + events_as_target DESC, code, role NULLS FIRST"""
@@ -1026,7 +1073,9 @@ class Store:
         ms = [
             _jsonify(r, ("sources", "targets", "explanation"))
             for r in self.query(
-                "SELECT * FROM mentions WHERE article_id = ? ORDER BY event_index", [id]
+                "SELECT m.*, (SELECT list(p.event_id ORDER BY p.pair_index) FROM event_mentions p "
+                "WHERE p.mention_id = m.id) AS event_ids FROM mentions m WHERE m.article_id = ? "
+                "ORDER BY m.event_index", [id]
             )
         ]
         by_sent: dict[int, list[dict[str, Any]]] = {}
@@ -1111,12 +1160,17 @@ def _next_period(p: date, by: str) -> date:
 _EVENTS_SQL = """
 INSERT INTO events BY NAME
 WITH m AS (
-  SELECT m.*, a.outlet, a.url, a.published_utc, a.published_date,
+  SELECT m.* EXCLUDE (source_code, source_role, source_name, target_code, target_role,
+                      target_name, event_id),
+         p.event_id, p.source_code, p.source_role, p.source_name,
+         p.target_code, p.target_role, p.target_name,
+         a.outlet, a.url, a.published_utc, a.published_date,
          coalesce(a.ingested_utc, a.added_at) AS ingested_ts, a.tone AS article_tone,
          (d.article_id IS NOT NULL) AS is_dup
-  FROM mentions m JOIN articles a ON a.id = m.article_id
+  FROM event_mentions p JOIN mentions m ON m.id = p.mention_id
+  JOIN articles a ON a.id = m.article_id
   LEFT JOIN duplicates d ON d.article_id = m.article_id
-  WHERE m.event_id IN (SELECT DISTINCT event_id FROM _warta_map)
+  WHERE p.event_id IN (SELECT DISTINCT event_id FROM _warta_map)
 ), r AS (
   SELECT * FROM (
     SELECT *, row_number() OVER (
@@ -1125,21 +1179,23 @@ WITH m AS (
     FROM m) WHERE rn = 1
 ), agg AS (
   SELECT event_id,
-         count(*) AS num_mentions,
+         count(DISTINCT id) AS num_mentions,
          count(DISTINCT article_id) AS num_articles,
          count(DISTINCT coalesce(outlet, article_id)) AS num_sources,
          count(DISTINCT article_id) FILTER (WHERE NOT is_dup) AS num_original_articles,
          count(DISTINCT coalesce(outlet, article_id)) FILTER (WHERE NOT is_dup)
            AS num_original_sources,
-         count(*) FILTER (WHERE is_dup) AS num_duplicate_mentions,
-         sum(round(tone * 10000)::BIGINT) AS tone_sum_e4, count(tone) AS tone_n,
+         count(DISTINCT id) FILTER (WHERE is_dup) AS num_duplicate_mentions,
          max(confidence) AS confidence,
          bool_or(sentence_index = 0) AS is_root_event,
          min(ingested_ts) AS first_seen, max(ingested_ts) AS last_seen,
          min(published_date) AS first_published, max(published_date) AS last_published
   FROM m GROUP BY event_id
-), t AS (
+), mt AS (
   -- exact integer sums (tone × 10⁴) keep the averages independent of row order
+  SELECT event_id, sum(round(tone * 10000)::BIGINT) AS tone_sum_e4, count(tone) AS tone_n
+  FROM (SELECT DISTINCT event_id, id, tone FROM m) GROUP BY event_id
+), t AS (
   SELECT event_id, sum(round(article_tone * 10000)::BIGINT) AS tone_sum_e4,
          count(article_tone) AS tone_n
   FROM (SELECT DISTINCT event_id, article_id, article_tone FROM m) GROUP BY event_id
@@ -1163,13 +1219,14 @@ SELECT agg.event_id AS id, k.ekey,
        agg.num_mentions, agg.num_sources, agg.num_articles, agg.num_original_articles,
        agg.num_original_sources, agg.num_duplicate_mentions,
        round(t.tone_sum_e4 / nullif(t.tone_n, 0) / 10000.0, 4) AS avg_tone,
-       round(agg.tone_sum_e4 / nullif(agg.tone_n, 0) / 10000.0, 4) AS mention_tone,
+       round(mt.tone_sum_e4 / nullif(mt.tone_n, 0) / 10000.0, 4) AS mention_tone,
        agg.confidence, agg.is_root_event, agg.first_seen, agg.last_seen,
        agg.first_published, agg.last_published,
        r.id AS rep_mention_id, r.article_id AS rep_article_id,
        coalesce(r.url, 'warta:article:' || r.article_id) AS source_url,
        r.sentence_text, r.trigger
-FROM agg JOIN r USING (event_id) JOIN t USING (event_id) JOIN k USING (event_id)
+FROM agg JOIN r USING (event_id) JOIN t USING (event_id) JOIN mt USING (event_id)
+JOIN k USING (event_id)
 """
 
 
@@ -1211,4 +1268,28 @@ def _migrate_v2_data(store: Store) -> None:
         finally:
             con.unregister("_warta_v2t")
     store._dedup_new(sorted(r[0] for r in rows))
+    # clustering needs the v3 pair table: the v3 step reclusters everything
+
+
+def _migrate_v3_data(store: Store) -> None:
+    """Expand every stored mention into its actor pairs and recluster all events."""
+    con = store.con
+    rows = con.execute(
+        "SELECT id, article_id, sources, targets FROM mentions ORDER BY id").fetchall()
+    cols: dict[str, list[Any]] = {k: [] for k in PAIR_COLUMNS}
+    for mid, aid, srcs, tgts in rows:
+        _add_pairs(cols, mid, aid, json.loads(srcs) if srcs else [],
+                   json.loads(tgts) if tgts else [])
+    store._insert("event_mentions", cols)
     store._recluster(None)
+
+
+def _add_pairs(cols: dict[str, list[Any]], mention_id: str, article_id: str,
+               sources: Sequence[dict[str, Any]], targets: Sequence[dict[str, Any]]) -> None:
+    for p in mention_pairs(sources, targets):
+        for k, v in (("event_id", None), ("mention_id", mention_id), ("article_id", article_id),
+                     ("pair_index", p.index), ("source_code", p.source_code),
+                     ("source_role", p.source_role), ("source_name", p.source_name),
+                     ("target_code", p.target_code), ("target_role", p.target_role),
+                     ("target_name", p.target_name)):
+            cols[k].append(v)

@@ -7,7 +7,11 @@ Two pure, order-independent building blocks used by :mod:`warta.db`:
   keeps the band keys in DuckDB, so candidate pairs are found with a join instead of an in-memory
   index, and verified with the MinHash Jaccard estimate.  :func:`find_duplicates` runs the whole
   thing on an in-memory corpus (tests, one-off use).
-* :func:`cluster_mentions` — assigns every event mention to an event cluster: same source code,
+* :func:`mention_pairs` — expands one event mention into its actor pairs, one per source × target
+  (as the gold scoring does: a pair whose source and target share an actor code is skipped; a
+  mention without a target gives source→none pairs), so a joint or reciprocal mention ("Xi dan
+  Putin bertemu") supports one event per directed dyad (CHN→RUS and RUS→CHN).
+* :func:`cluster_mentions` — assigns every event mention (pair) to an event cluster: same source code,
   target code, CAMEO root and mode (and optionally place), with dates compatible within their
   precision (``2024-10`` joins the best ``2024-10-dd`` cluster).  Cluster ids are a hash of the
   cluster key, and all tie-breaks depend only on the multiset of mentions, never on input order.
@@ -21,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -166,6 +170,57 @@ def find_duplicates(
             if x != orig:
                 out[x] = (orig, round(dd.similarity(sigs[x], sigs[orig]), 4))
     return out
+
+
+# --------------------------------------------------------------------------- actor pairs
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPair:
+    """One directed dyad of an event mention (``index`` 0 is the mention's primary pair)."""
+
+    index: int
+    source_code: str | None
+    source_role: str | None
+    source_name: str | None
+    target_code: str | None
+    target_role: str | None
+    target_name: str | None
+
+
+def _side(actors: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any] | None]:
+    """Actors of one side, one per actor code (the first mention of a code wins)."""
+    out: dict[str, Mapping[str, Any]] = {}
+    for a in actors:
+        out.setdefault(str(a.get("code") or "---"), a)
+    return list(out.values())
+
+
+def _fields(a: Mapping[str, Any] | None) -> tuple[str | None, str | None, str | None]:
+    if a is None:
+        return None, None, None
+    return (str(a.get("code") or "---"), a.get("role") or None,
+            a.get("name") or a.get("text") or None)
+
+
+def mention_pairs(
+    sources: Sequence[Mapping[str, Any]], targets: Sequence[Mapping[str, Any]]
+) -> list[ActorPair]:
+    """The directed actor pairs one event mention supports, in source-major order.
+
+    ``sources``/``targets`` are actor mappings (``code``, ``role``, ``name``, ``text``).  One pair
+    per source × target actor code, skipping a pair whose source and target share a code (as the
+    gold scoring does); no target gives source→none pairs, no source none→target pairs.  If every
+    pair would be skipped (``IDNGOV → IDNCVL``, a domestic event) the same-code pairs are kept, so
+    every mention supports at least one event.
+    """
+    srcs = _side(sources) or [None]
+    tgts = _side(targets) or [None]
+    combos = [(s, t) for s in srcs for t in tgts
+              if s is None or t is None or _fields(s)[0] != _fields(t)[0]]
+    if not combos:
+        combos = [(s, t) for s in srcs for t in tgts]
+    return [ActorPair(i, *_fields(s), *_fields(t)) for i, (s, t) in enumerate(combos)]
 
 
 # --------------------------------------------------------------------------- event clustering

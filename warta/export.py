@@ -1,8 +1,9 @@
 """Exports: GDELT 2.0 events table, Parquet, CSV, JSON lines, SQLite (for Datasette).
 
-``export(store, fmt, out, table="events", **filters)``; ``filters`` are those of
-:meth:`warta.db.Store.events` (actor, dyad, since, until, root, quad, code, outlet, q, mode,
-min_confidence) and apply to the ``events`` and ``mentions`` tables.
+``export(store, fmt, out, table="events", filter=None, **filters)``; ``filter`` is a
+:class:`warta.filters.EventFilter` and ``filters`` its loose keywords (actor, dyad, since, until,
+root, quad, code, outlet, q, mode, min_confidence); they apply to the ``events`` and ``mentions``
+tables.
 
 * ``gdelt`` — the 61 tab-separated columns of the GDELT 2.0 Event table, in codebook order, with
   a header line of the column names (GDELT's own files have no header; pass ``header=False`` for
@@ -30,10 +31,11 @@ import pyarrow.parquet as pq
 
 from warta.api import plot_dyad
 from warta.db import Store, StoreError
+from warta.filters import EventFilter
 
 FORMATS = ("gdelt", "parquet", "csv", "jsonl", "sqlite")
-TABLES = ("events", "mentions", "articles", "actors", "duplicates", "skips", "sentences",
-          "places")
+TABLES = ("events", "mentions", "event_mentions", "articles", "actors", "duplicates", "skips",
+          "sentences", "places")
 FILTERED = ("events", "mentions")
 
 _ACTOR_COLS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -64,8 +66,14 @@ WARTA_SIDE_COLUMNS: tuple[str, ...] = (
 
 
 def export(store: Store, fmt: str, out: str | Path, *, table: str = "events",
-           header: bool = True, **filters: Any) -> dict[str, Any]:
-    """Write ``store`` in ``fmt`` to ``out``. Returns ``{"rows": n, "files": [...]}``."""
+           header: bool = True, filter: EventFilter | None = None,
+           **filters: Any) -> dict[str, Any]:
+    """Write ``store`` in ``fmt`` to ``out``. Returns ``{"rows": n, "files": [...]}``.
+
+    ``filter`` (an :class:`EventFilter`) and/or its loose keywords select events/mentions.
+    """
+    if filter is not None or filters:
+        filters = {"filter": store.filter(filter, **filters)}
     out = Path(out)
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -104,10 +112,10 @@ def export(store: Store, fmt: str, out: str | Path, *, table: str = "events",
 
 def _table_sql(store: Store, table: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     if table == "events":
-        where, params = store.event_filter("e", kind="events", **filters)
+        where, params = store.event_filter("e", filters.get("filter"), kind="events")
         return f"SELECT e.* FROM events e WHERE {where} ORDER BY e.date_start, e.id", params
     if table == "mentions":
-        where, params = store.event_filter("m", kind="mentions", **filters)
+        where, params = store.event_filter("m", filters.get("filter"), kind="mentions")
         return (f"SELECT m.*, a.outlet, a.url, d.original_id AS duplicate_of FROM mentions m "
                 f"JOIN articles a ON a.id = m.article_id "
                 f"LEFT JOIN duplicates d ON d.article_id = m.article_id "
@@ -115,6 +123,7 @@ def _table_sql(store: Store, table: str, filters: dict[str, Any]) -> tuple[str, 
     if table == "actors":
         return "SELECT * FROM actors ORDER BY article_id, start_char", []
     order = {"articles": "id", "duplicates": "article_id", "skips": "source, reason",
+             "event_mentions": "mention_id, pair_index",
              "sentences": "article_id, idx", "places": "article_id, start_char"}[table]
     return f"SELECT * FROM {table} ORDER BY {order}", []
 
@@ -229,12 +238,12 @@ def _tsv(v: Any) -> str:
 
 
 def _export_gdelt(store: Store, out: Path, *, header: bool = True,
-                  **filters: Any) -> dict[str, Any]:
-    where, params = store.event_filter("e", kind="events", **filters)
+                  filter: EventFilter | None = None) -> dict[str, Any]:
+    where, params = store.event_filter("e", filter, kind="events")
     cur = store.con.execute(
         f"""SELECT e.*, m.trigger_start, m.trigger_end, m.sentence_start, m.sentence_end,
-                   (SELECT string_agg(x.id, ',' ORDER BY x.id) FROM mentions x
-                     WHERE x.event_id = e.id) AS mention_ids
+                   (SELECT string_agg(x.mention_id, ',' ORDER BY x.mention_id)
+                      FROM event_mentions x WHERE x.event_id = e.id) AS mention_ids
             FROM events e LEFT JOIN mentions m ON m.id = e.rep_mention_id
             WHERE {where} ORDER BY e.date_start, e.id""",
         params,
@@ -263,14 +272,15 @@ _SQLITE_TYPES = {"VARCHAR": "TEXT", "JSON": "TEXT", "BLOB": "BLOB", "DATE": "TEX
                  "TIMESTAMP": "TEXT", "BOOLEAN": "INTEGER", "DOUBLE": "REAL", "FLOAT": "REAL"}
 
 
-def _export_sqlite(store: Store, out: Path, **filters: Any) -> dict[str, Any]:
+def _export_sqlite(store: Store, out: Path, filter: EventFilter | None = None) -> dict[str, Any]:
+    filters = {"filter": filter} if filter is not None else {}
     if out.exists():
         out.unlink()
     conn = sqlite3.connect(out)
     counts: dict[str, int] = {}
     try:
-        for table in ("articles", "sentences", "actors", "places", "mentions", "events",
-                      "duplicates", "skips"):
+        for table in ("articles", "sentences", "actors", "places", "mentions", "event_mentions",
+                      "events", "duplicates", "skips"):
             if table in FILTERED:
                 sql, params = _table_sql(store, table, filters)
                 if table == "mentions":
@@ -295,6 +305,8 @@ def _export_sqlite(store: Store, out: Path, **filters: Any) -> dict[str, Any]:
             counts[table] = n
         conn.execute('CREATE INDEX "mentions_event" ON "mentions" (event_id)')
         conn.execute('CREATE INDEX "mentions_article" ON "mentions" (article_id)')
+        conn.execute('CREATE INDEX "event_mentions_event" ON "event_mentions" (event_id)')
+        conn.execute('CREATE INDEX "event_mentions_mention" ON "event_mentions" (mention_id)')
         conn.execute('CREATE INDEX "events_dyad" ON "events" (source_code, target_code)')
         conn.commit()
     finally:
@@ -312,9 +324,9 @@ def _sqlite_value(v: Any) -> Any:
     return v
 
 
-def events_table(store: Store, **filters: Any) -> pa.Table:
+def events_table(store: Store, filter: EventFilter | None = None, **filters: Any) -> pa.Table:
     """The filtered ``events`` table as Arrow (what the Parquet export writes)."""
-    sql, params = _table_sql(store, "events", filters)
+    sql, params = _table_sql(store, "events", {"filter": store.filter(filter, **filters)})
     return store.con.sql(sql, params=params).to_arrow_table()
 
 
