@@ -7,6 +7,10 @@ A pattern word matches any token with the same morphology key (``menyerang`` mat
 ``diserang``, ``menyerangnya``, ``serang-menyerang``), ``=word`` matches that spelling only, and
 ``...`` lets up to three tokens (no punctuation) stand between two words.  Among overlapping
 matches the one with more pattern words wins ("menjatuhkan sanksi" beats "menjatuhkan").
+
+A ``stop`` entry (cameo ``-``) names a non-event sense ("menemui ajal", "perang melawan terorisme",
+"dengan bantuan"): it claims its tokens like any match (and wins a tie of equal length) but is not
+returned, so the event entries inside it do not fire.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ FRAMES = frozenset({
     "obj", "dengan", "kepada", "terhadap", "atas", "ke", "untuk", "bagi", "pada", "dari",
     "antara", "mengenai", "agar", "melawan", "tentang", "none",
 })
-FLAGS = frozenset({"recip", "noun", "verbal", "intent", "weak"})
+FLAGS = frozenset({"recip", "noun", "verbal", "intent", "weak", "stop"})
+STOP_CODE = "-"  # cameo column of a stop entry
 GAP = "..."
 MAX_GAP = 3
 COLUMNS = ("pattern", "cameo", "frame", "flags", "note")
@@ -67,6 +72,7 @@ class Lexicon:
         self._by_key: dict[str, list[int]] = {}
         self._by_lit: dict[str, list[int]] = {}
         self._by_id: dict[int, LexEntry] = {}
+        self._stops = frozenset(e.id for e in self.entries if "stop" in e.flags)
         for e in self.entries:
             elems = self.compile(e.pattern)
             self._compiled[e.id] = elems
@@ -115,7 +121,7 @@ class Lexicon:
             a = self.morph.analyse(w, bool(proper[i]) if proper is not None else False)
             analyses.append(a)
             keys.append(frozenset(a.keys))
-        found: list[tuple[int, int, int, int]] = []  # (-size, start, entry id, end)
+        found: list[tuple[int, int, bool, int, int]] = []  # (-size, start, not stop, id, end)
         for i in range(n):
             cands: set[int] = set()
             for ids in (self._by_lit.get(words[i]), *(self._by_key.get(k) for k in keys[i])):
@@ -124,18 +130,20 @@ class Lexicon:
             for eid in cands:
                 end = self._match_at(self._compiled[eid], 1, i + 1, words, keys)
                 if end is not None:
-                    found.append((-self._size[eid], i, eid, end))
+                    found.append((-self._size[eid], i, eid not in self._stops, eid, end))
         if not found:
             return []
         found.sort()
         taken = [False] * n
         out: list[TriggerMatch] = []
-        for _, start, eid, end in found:
+        for _, start, _, eid, end in found:
             if any(taken[start:end]):
                 continue
             for j in range(start, end):
                 taken[j] = True
             entry = self._by_id[eid]
+            if "stop" in entry.flags:
+                continue
             voice = analyses[start].voice
             if "noun" in entry.flags and voice in ("other", "intrans"):
                 voice = "noun"
@@ -192,6 +200,9 @@ def load_entries(lang: LangData) -> list[LexEntry]:
             bad = [f for f in frame if f not in FRAMES] + [f for f in flags if f not in FLAGS]
             if bad:
                 raise LexiconError(f"{name} row {n}: unknown frame/flag {bad}")
+            if ("stop" in flags) != (row["cameo"] == STOP_CODE):
+                raise LexiconError(f"{name} row {n}: a stop entry has cameo {STOP_CODE!r}, "
+                                   f"and only a stop entry: {row}")
             entries.append(
                 LexEntry(
                     id=len(entries),
