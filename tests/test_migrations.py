@@ -111,3 +111,46 @@ def test_read_only_old_schema_is_refused(tmp_path):
         assert s.schema_version() == Store.SCHEMA_VERSION
     with Store(db, read_only=True) as ro:
         assert len(ro.mentions()) == 1
+
+
+class StoreV2(Store):
+    """The store as the v2 code left a database (migrations 1 and 2 only)."""
+
+    SCHEMA_VERSION = 2
+
+    def migrations(self):  # type: ignore[no-untyped-def]
+        return super().migrations()[:2]
+
+
+def test_v2_database_with_first_pair_clusters_migrates_to_pairs(tmp_path):
+    from test_pairs import joint_corpus
+
+    db = tmp_path / "v2.duckdb"
+    docs = joint_corpus()
+    write_v1(db, docs, [])
+    with StoreV2(db) as s:
+        assert s.schema_version() == 2
+        tables = {r[0] for r in s.con.execute(
+            "SELECT table_name FROM information_schema.tables").fetchall()}
+        assert "event_mentions" not in tables
+        # what the v2 code stored: every mention clustered on its first source and target
+        for mid, src, tgt, key in (
+                ("kompas-meet:0", "CHN", "CHN", "CHN|CHN|04|asserted|2024-10-22"),
+                ("tempo-condemn:0", "CHN", "WST", "CHN|WST|11|asserted|2024-10-23")):
+            s.con.execute("INSERT INTO events (id, ekey, source_code, target_code, num_mentions) "
+                          "VALUES (hash(?) >> 1, ?, ?, ?, 1)", [key, key, src, tgt])
+            s.con.execute("UPDATE mentions SET event_id = hash(?) >> 1 WHERE id = ?", [key, mid])
+    with Store(db) as s:
+        assert [r[0] for r in s.con.execute(
+            "SELECT version FROM schema_version ORDER BY version").fetchall()] == [1, 2, 3]
+        got = sorted((e["source_code"], e["target_code"], e["num_mentions"], e["num_sources"])
+                     for e in s.events())
+        assert got == [("CHN", "RUS", 3, 3), ("CHN", "WST", 1, 1), ("RUS", "CHN", 3, 3),
+                       ("RUS", "WST", 1, 1)]
+        links = s.query("SELECT * FROM event_mentions ORDER BY mention_id, pair_index")
+        assert len(links) == 8 and all(r["event_id"] is not None for r in links)
+        migrated = sorted(tuple(e[k] for k in EVENT_KEYS) for e in s.events())
+        assert s.count_events(dyad="CHN~RUS") == 2
+    with Store() as fresh:
+        fresh.add_batch(docs)
+        assert migrated == sorted(tuple(e[k] for k in EVENT_KEYS) for e in fresh.events())

@@ -318,7 +318,8 @@ def _filters(actor: tuple[str, ...], dyad: tuple[str, str] | None, since: str | 
     for r in root:
         if not (r.isdigit() and len(r) == 2 and 1 <= int(r) <= 20):
             raise click.BadParameter(f"{r!r} is not a CAMEO root (01-20)", param_hint="--root")
-    return {"actor": list(actor) or None, "dyad": list(dyad) if dyad else None, "since": since,
+    return {"actor": list(actor) or None, "dyad": f"{dyad[0]}~{dyad[1]}" if dyad else None,
+            "since": since,
             "until": until, "root": list(root) or None}
 
 
