@@ -23,6 +23,7 @@ import httpx
 
 from warta.codebook import Codebook
 from warta.db import Store
+from warta.filters import EventFilter
 from warta.model import (
     ActorMention,
     Article,
@@ -34,7 +35,6 @@ from warta.model import (
     Sentence,
 )
 from warta.web.live import LiveServer, launch_chromium, screenshot
-from warta.web.queries import EventFilter
 
 ACTORS = ["IDN", "CHN", "RUS", "USA", "AUS", "JPN", "MYS", "SGP", "PHL", "THA", "VNM", "KOR",
           "PRK", "IND", "PAK", "ISR", "PSE", "IRN", "SAU", "TUR", "GBR", "FRA", "DEU", "UKR",

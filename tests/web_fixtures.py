@@ -1,8 +1,11 @@
-"""Test database for the web tests: the shared store corpus plus a CHN–RUS history over months."""
+"""Test database for the web tests: the shared store corpus, a CHN–RUS history over months and
+one joint meeting ("Xi Jinping dan Vladimir Putin bertemu"), which the store turns into a CHN→RUS
+and a RUS→CHN event from the same sentence."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,6 +36,24 @@ HISTORY: list[tuple[str, str, str, str, str, Place | None]] = [
 ]
 
 
+JOINT_ID = "hist-joint"
+JOINT_TEXT = ("Xi Jinping dan Vladimir Putin bertemu di Kazan pada Selasa. "
+              "Pertemuan itu membahas BRICS.")
+KAZAN = Place(name="Kazan", country="RUS", admin1="73", lat=55.79, lon=49.12, geo_type=4,
+              feature_id="551487", text="Kazan")
+
+
+def joint_article(codebook: Codebook) -> CodedArticle:
+    """Xi and Putin meet: both leaders are source and target of one reciprocal mention."""
+    ca = make_article(JOINT_ID, "detik.com", "2024-11-05T09:00:00+07:00", JOINT_TEXT,
+                      [Ev(0, XI, PUTIN, "042", "bertemu", place=KAZAN)],
+                      title="Xi dan Putin bertemu di Kazan", codebook=codebook)
+    ev = ca.events[0]
+    both = [ev.source[0], ev.target[0]]
+    ca.events[0] = replace(ev, source=list(both), target=list(both))
+    return ca
+
+
 def web_corpus(codebook: Codebook | None = None) -> list[CodedArticle]:
     cb = codebook or Codebook.load()
     out = corpus(cb)
@@ -40,6 +61,7 @@ def web_corpus(codebook: Codebook | None = None) -> list[CodedArticle]:
         out.append(make_article(aid, "kompas.com", published, text,
                                 [Ev(0, XI, PUTIN, cameo, trigger, place=place)],
                                 title=f"Xi dan Putin ({aid})", codebook=cb))
+    out.append(joint_article(cb))
     return out
 
 

@@ -9,23 +9,23 @@ All scripts, styles and the Swagger UI at ``/docs`` are served by the app itself
 from __future__ import annotations
 
 import json
-from calendar import monthrange
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import parse_qsl, urlencode
 
 import yaml
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from warta.web.queries import BY_VALUES, EventFilter, WebQueries, strip_html
+from warta.filters import EventFilter, FilterError
+from warta.web.queries import BY_VALUES, WebQueries, strip_html
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -118,41 +118,13 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def _check_date(value: str | None, name: str, *, end: bool = False) -> str | None:
-    """A YYYY[-MM[-DD]] value as a full ISO date: the first day of the period, or the last
-    when ``end`` (so ``until=2024-08`` includes all of August).  400 if it is no real date."""
-    if value is None:
-        return None
-    parts = [int(p) for p in value.split("-")]
+def _event_filter(**loose: Any) -> EventFilter:
+    """The shared :class:`~warta.filters.EventFilter` from query parameters (``None`` = not
+    given); a value it rejects (``since=2024-02-30``, ``since`` after ``until``) is a 400."""
     try:
-        if len(parts) == 3:
-            d = date(parts[0], parts[1], parts[2])
-        elif len(parts) == 2:
-            d = date(parts[0], parts[1], monthrange(parts[0], parts[1])[1] if end else 1)
-        else:
-            d = date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
-    except ValueError as exc:
-        raise HTTPException(400, f"invalid date for '{name}': {value!r} ({exc})") from None
-    return d.isoformat()
-
-
-def _event_filter(
-    actor: str | None = None,
-    dyad: str | None = None,
-    code: str | None = None,
-    root: str | None = None,
-    quad: int | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    outlet: str | None = None,
-    q: str | None = None,
-) -> EventFilter:
-    since = _check_date(since, "since")
-    until = _check_date(until, "until", end=True)
-    if since and until and since > until:
-        raise HTTPException(400, f"'since' ({since}) is after 'until' ({until})")
-    return EventFilter(actor=actor, dyad=dyad, code=code, root=root, quad=quad, since=since,
-                       until=until, outlet=outlet, q=q)
+        return EventFilter.of(**{k: v for k, v in loose.items() if v is not None})
+    except FilterError as exc:
+        raise HTTPException(400, f"invalid parameter {exc}") from None
 
 
 def create_app(db_path: str | Path) -> FastAPI:
@@ -165,6 +137,42 @@ def create_app(db_path: str | Path) -> FastAPI:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
     import swagger_ui_bundle  # type: ignore[import-untyped]
 
+    allowed: dict[Any, frozenset[str]] = {}  # endpoint → its query parameters (filled below)
+
+    def known_params_only(request: Request) -> None:
+        """400 for a query parameter the route does not take (a typo would otherwise be
+        silently ignored and the user would get unfiltered data)."""
+        names = allowed.get(request.scope.get("endpoint"))
+        if names is None:
+            return
+        unknown = sorted(set(request.query_params) - names)
+        if unknown:
+            raise HTTPException(400, f"unknown parameter{'s' if len(unknown) > 1 else ''} "
+                                f"{', '.join(repr(u) for u in unknown)} for {request.url.path}; "
+                                f"accepted: {', '.join(sorted(names))}")
+
+    def check_actor(code: str | None, name: str) -> str | None:
+        if code is None:
+            return None
+        code = code.upper()
+        if not queries.is_actor(code):
+            raise HTTPException(400, f"unknown actor code {code!r} for '{name}': no such actor in "
+                                "this store (see /actors)")
+        return code
+
+    def check_filter(f: EventFilter) -> EventFilter:
+        """400 for actor codes this store has never seen and CAMEO codes that do not exist
+        (the filter itself only checks their shape)."""
+        for code in f.actor:
+            check_actor(code, "actor")
+        for code in f.dyad or ():
+            check_actor(code, "dyad")
+        for code in f.code:
+            if not queries.is_cameo_prefix(code):
+                raise HTTPException(400, f"unknown CAMEO code {code!r} for 'code' (a code or "
+                                    "prefix such as 04, 042)")
+        return f
+
     app = FastAPI(
         title="Warta",
         description="Political event data (CAMEO/PLOVER) from Indonesian news. Every route also "
@@ -172,6 +180,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         version="1",
         docs_url=None,
         redoc_url=None,
+        dependencies=[Depends(known_params_only)],
     )
     app.state.queries = queries
     app.state.labels = labels
@@ -299,7 +308,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         format: Format = None,
         lang: Lang = None,
     ) -> Response:
-        f = _event_filter(actor, dyad, code, root, quad, since, until, outlet, q)
+        f = check_filter(_event_filter(actor=actor, dyad=dyad, code=code, root=root, quad=quad,
+                                       since=since, until=until, outlet=outlet, q=q))
         return respond(request, "events.html", queries.events(f, limit=limit, offset=offset), active="events")
 
     @app.get("/events/{event_id}", summary="One event with all its mentions and evidence")
@@ -340,6 +350,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         f = _event_filter(since=since, until=until)
         if (a is None) != (b is None):
             raise HTTPException(400, "give both actors 'a' and 'b' (or neither)")
+        a, b = check_actor(a, "a"), check_actor(b, "b")
         data = queries.dyad(a, b, by=by, since=f.since, until=f.until, directed=directed,
                             limit=limit, offset=offset)
         series_json = json.dumps(data.get("chart", {}))
@@ -358,7 +369,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         lang: Lang = None,
     ) -> Response:
         f = _event_filter(since=since, until=until)
-        data = queries.network(since=f.since, until=f.until, min_events=min_events, max_nodes=max_nodes)
+        data = queries.network(f, min_events=min_events, max_nodes=max_nodes)
         return respond(request, "network.html", data, active="network",
                        data_json=json.dumps(data).replace("</", "<\\/"))
 
@@ -373,7 +384,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         format: Format = None,
         lang: Lang = None,
     ) -> Response:
-        f = _event_filter(actor=actor, quad=quad, since=since, until=until)
+        f = check_filter(_event_filter(actor=actor, quad=quad, since=since, until=until))
         data = queries.places(f)
         return respond(request, "map.html", data, active="map",
                        data_json=json.dumps(data).replace("</", "<\\/"))
@@ -403,6 +414,9 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(404, f"no article with id {article_id!r}")
         return respond(request, "article.html", data, active="articles")
 
+    for route in app.routes:
+        if isinstance(route, APIRoute):
+            allowed[route.endpoint] = frozenset(p.alias for p in route.dependant.query_params)
     return app
 
 

@@ -1,7 +1,8 @@
 """What the dashboard asks of the store.
 
-Built on :class:`warta.db.Store` (its ``events``/``event``/``dyad_series``/``actors``/
-``articles``/``article``/``stats`` queries and its ``event_filter`` WHERE builder).  The few
+Built on :class:`warta.db.Store` (its ``events``/``count_events``/``event``/``dyad_series``/
+``actors``/``articles``/``article``/``stats`` queries and its ``event_filter`` WHERE builder),
+filtered by the shared :class:`warta.filters.EventFilter` record.  The few
 aggregates the store does not offer (page totals, top actors/dyads, network edges, map points)
 are written here against the store's own tables.  Every result is plain JSON-ready data.
 """
@@ -10,31 +11,18 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from warta.codebook import Codebook, UnknownCode
 from warta.db import Store, StoreError
+from warta.filters import EventFilter
 from warta.web.render import article_html, chart_arrays, highlight
 
 BY_VALUES: tuple[str, ...] = ("day", "week", "month", "year")
 COOPERATION = (1, 2)
 CONFLICT = (3, 4)
-
-
-@dataclass(slots=True)
-class EventFilter:
-    actor: str | None = None
-    dyad: str | None = None  # "A-B" / "A,B" directed, "A~B" either direction
-    code: str | None = None
-    root: str | None = None
-    quad: int | None = None
-    since: str | None = None
-    until: str | None = None
-    outlet: str | None = None
-    q: str | None = None
 
 
 def jsonable(value: Any) -> Any:
@@ -66,20 +54,41 @@ def _find(text: str | None, needle: str | None) -> tuple[int, int] | None:
     return (i, i + len(needle)) if i >= 0 else None
 
 
-def _mention_spans(m: dict[str, Any]) -> list[tuple[int | None, int | None, str]]:
-    """Highlight spans (article offsets) of one stored event mention."""
+def _mention_spans(m: dict[str, Any], source: str | None = None,
+                   target: str | None = None) -> list[tuple[int | None, int | None, str]]:
+    """Highlight spans (article offsets) of one stored event mention.
+
+    With ``source``/``target`` (the codes of one directed event the mention supports) each actor
+    is marked by its role in *that* event, so "Xi dan Putin bertemu" shows Xi as source of
+    CHN→RUS and as target of RUS→CHN.  Without them an actor on both sides of a joint or
+    reciprocal mention is marked ``"source target"``.
+    """
     spans: list[tuple[int | None, int | None, str]] = [
         (m.get("trigger_start"), m.get("trigger_end"), "trigger")]
+    sides: dict[tuple[Any, Any], list[str]] = {}
+    codes: dict[tuple[Any, Any], str | None] = {}
     for side in ("sources", "targets"):
         for a in m.get(side) or []:
             if isinstance(a, dict):
-                spans.append((a.get("start"), a.get("end"), side[:-1]))
+                key = (a.get("start"), a.get("end"))
+                sides.setdefault(key, [])
+                if side[:-1] not in sides[key]:
+                    sides[key].append(side[:-1])
+                codes[key] = a.get("code")
+    by_event = bool(source and target and source != target)
+    for key, kinds in sides.items():
+        code = codes.get(key)
+        if by_event and code in (source, target):
+            kind = "source" if code == source else "target"
+        else:
+            kind = " ".join(kinds)
+        spans.append((key[0], key[1], kind))
     base = m.get("sentence_start") or 0
     sent = m.get("sentence_text")
-    for key, kind in (("date_text", "date"), ("place_name", "place")):
-        hit = _find(sent, m.get(key))
+    for key_, kind_ in (("date_text", "date"), ("place_name", "place")):
+        hit = _find(sent, m.get(key_))
         if hit:
-            spans.append((base + hit[0], base + hit[1], kind))
+            spans.append((base + hit[0], base + hit[1], kind_))
     return spans
 
 
@@ -90,6 +99,8 @@ class WebQueries:
         self.store = store
         self.codebook = codebook or Codebook.load()
         self._lock = threading.Lock()
+        self._actor_codes: frozenset[str] | None = None
+        self._cameo_codes = frozenset(e.code for e in self.codebook)
 
     @classmethod
     def open(cls, path: str | Path) -> WebQueries:
@@ -116,17 +127,9 @@ class WebQueries:
         except UnknownCode:
             return None
 
-    def _where(self, f: EventFilter, *, mode: str | None = None) -> tuple[str, list[Any]]:
-        kw: dict[str, Any] = {"actor": f.actor, "since": f.since, "until": f.until, "root": f.root,
-                              "quad": f.quad, "code": f.code, "outlet": f.outlet, "q": f.q,
-                              "mode": mode}
+    def _where(self, f: EventFilter) -> tuple[str, list[Any]]:
         with self._lock:
-            if f.dyad and "~" in f.dyad:
-                a, b = f.dyad.split("~", 1)
-                w1, p1 = self.store.event_filter("e", dyad=(a, b), **kw)
-                w2, p2 = self.store.event_filter("e", dyad=(b, a), **kw)
-                return f"(({w1}) OR ({w2}))", p1 + p2
-            return self.store.event_filter("e", dyad=f.dyad, **kw)
+            return self.store.event_filter("e", f)
 
     def event_row(self, e: dict[str, Any]) -> dict[str, Any]:
         sent = e.get("sentence_text") or ""
@@ -152,17 +155,36 @@ class WebQueries:
             "source_url": e.get("source_url"),
         })
 
+    # ------------------------------------------------------------------ validation
+
+    def actor_codes(self) -> frozenset[str]:
+        """Every actor code (and code+role, e.g. ``IDNGOV``) the store knows (read once: the
+        store is opened read-only)."""
+        if self._actor_codes is None:
+            rows = self._query(
+                """SELECT DISTINCT c FROM (
+                     SELECT source_code AS c FROM events UNION SELECT target_code FROM events
+                     UNION SELECT source_code || coalesce(source_role, '') FROM events
+                     UNION SELECT target_code || coalesce(target_role, '') FROM events
+                     UNION SELECT code FROM actors UNION SELECT code || coalesce(role, '') FROM actors
+                   ) x WHERE c IS NOT NULL""", [])
+            self._actor_codes = frozenset(str(r["c"]) for r in rows)
+        return self._actor_codes
+
+    def is_actor(self, code: str) -> bool:
+        return code in self.actor_codes()
+
+    def is_cameo_prefix(self, code: str) -> bool:
+        """``code`` is a CAMEO code or the prefix of one (``04``, ``042``, ``0431``)."""
+        return code in self._cameo_codes or any(c.startswith(code) for c in self._cameo_codes)
+
     # ------------------------------------------------------------------ pages
 
-    def events(self, f: EventFilter, *, limit: int = 50, offset: int = 0,
-               mode: str | None = None) -> dict[str, Any]:
-        where, params = self._where(f, mode=mode)
-        total = self._scalar(f"SELECT count(*) FROM events e WHERE {where}", params)
-        rows = self._query(
-            f"SELECT e.* FROM events e WHERE {where} "
-            "ORDER BY e.date_start DESC NULLS LAST, e.num_mentions DESC, e.id LIMIT ? OFFSET ?",
-            [*params, limit, offset])
-        return {"total": int(total or 0), "limit": limit, "offset": offset,
+    def events(self, f: EventFilter, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        with self._lock:
+            total = self.store.count_events(f)
+            rows = self.store.events(f.page(limit, offset))
+        return {"total": int(total), "limit": limit, "offset": offset,
                 "items": [self.event_row(r) for r in rows]}
 
     def overview(self) -> dict[str, Any]:
@@ -197,6 +219,7 @@ class WebQueries:
         if ev is None:
             return None
         out = self.event_row(ev)
+        src, tgt = ev.get("source_code"), ev.get("target_code")
         out["date_source"] = None
         evidence: list[dict[str, Any]] = []
         mentions: list[dict[str, Any]] = []
@@ -213,13 +236,21 @@ class WebQueries:
                 "date_text": m.get("date_text"), "is_duplicate": m.get("is_duplicate"),
                 "confidence": m.get("confidence"),
                 "sentence_html": highlight(m.get("sentence_text") or "",
-                                           m.get("sentence_start") or 0, _mention_spans(m)),
+                                           m.get("sentence_start") or 0,
+                                           _mention_spans(m, src, tgt)),
             })
-            for side in ("sources", "targets"):
+            # the actor mentions behind this event's source and target (a joint mention lists
+            # every actor on both sides; keep each on the side it plays in this event)
+            own: list[dict[str, Any]] = []
+            every: list[dict[str, Any]] = []
+            for side, code in (("sources", src), ("targets", tgt)):
                 for a in m.get(side) or []:
                     if isinstance(a, dict):
-                        mentions.append({"side": side[:-1], "article_id": m.get("article_id"),
-                                         **a})
+                        row = {"side": side[:-1], "article_id": m.get("article_id"), **a}
+                        every.append(row)
+                        if src != tgt and a.get("code") == code:
+                            own.append(row)
+            mentions += own or every
         out["evidence"] = evidence
         out["mentions"] = mentions
         out["outlet"] = evidence[0]["outlet"] if evidence else None
@@ -259,8 +290,8 @@ class WebQueries:
         return [{"code": a["code"], "name": a["name"]}
                 for a in self.actors(limit=limit)["items"] if a["code"] != "---"]
 
-    def dyad(self, a: str | None, b: str | None, *, by: str = "month", since: str | None = None,
-             until: str | None = None, directed: bool = False, limit: int = 50,
+    def dyad(self, a: str | None, b: str | None, *, by: str = "month", since: date | None = None,
+             until: date | None = None, directed: bool = False, limit: int = 50,
              offset: int = 0) -> dict[str, Any]:
         if by not in BY_VALUES:
             raise StoreError(f"by must be one of {', '.join(BY_VALUES)}")
@@ -277,14 +308,15 @@ class WebQueries:
                    "goldstein": r["goldstein"], "tone": r.get("tone")} for r in raw]
         out["series"] = jsonable(series)
         out["chart"] = chart_arrays(series)
-        sep = "-" if directed else "~"
-        out["events"] = self.events(EventFilter(dyad=f"{a}{sep}{b}", since=since, until=until),
-                                    limit=limit, offset=offset)
+        out["events"] = self.events(
+            EventFilter.of(dyad=(a, b), directed=directed, since=since, until=until),
+            limit=limit, offset=offset)
         return out
 
-    def network(self, *, since: str | None = None, until: str | None = None, min_events: int = 1,
-                max_nodes: int = 60) -> dict[str, Any]:
-        where, params = self._where(EventFilter(since=since, until=until), mode="asserted")
+    def network(self, f: EventFilter, *, min_events: int = 1, max_nodes: int = 60) -> dict[str, Any]:
+        """Undirected actor graph of asserted events matching ``f``: an edge per actor pair
+        (both directions), split into cooperation (quad 1–2) and conflict (quad 3–4)."""
+        where, params = self._where(f.replace(mode=("asserted",)))
         rows = self._query(
             f"""SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
                        count(*) AS events,
@@ -319,8 +351,8 @@ class WebQueries:
                 GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT 5000""", params)
         return {"points": rows}
 
-    def articles(self, *, outlet: str | None = None, since: str | None = None,
-                 until: str | None = None, q: str | None = None, limit: int = 50,
+    def articles(self, *, outlet: str | None = None, since: date | None = None,
+                 until: date | None = None, q: str | None = None, limit: int = 50,
                  offset: int = 0) -> dict[str, Any]:
         with self._lock:
             rows = self.store.articles(outlet=outlet, since=since, until=until, q=q, limit=limit,
@@ -331,17 +363,25 @@ class WebQueries:
             where.append("outlet = ?")
             params.append(outlet)
         if since:
-            where.append("published_date >= ?::DATE")
-            params.append(_first_day(since))
+            where.append("published_date >= ?")
+            params.append(since)
         if until:
-            where.append("published_date <= ?::DATE")
-            params.append(_first_day(until))
+            where.append("published_date <= ?")
+            params.append(until)
         if q:
             where.append("(text ILIKE ? OR title ILIKE ?)")
             params += [f"%{q}%", f"%{q}%"]
         total = self._scalar(
             f"SELECT count(*) FROM articles WHERE {' AND '.join(where) or 'TRUE'}", params)
         items = [{**r, "events": r.get("n_events")} for r in rows]
+        untitled = [r["id"] for r in items if not r.get("title")]
+        if untitled:
+            leads = {r["id"]: r["head"] for r in self._query(
+                "SELECT id, left(text, 200) AS head FROM articles WHERE id IN "
+                "(SELECT unnest(?::VARCHAR[]))", [untitled])}
+            for r in items:
+                if r["id"] in leads:
+                    r["lead"] = lead(leads[r["id"]])
         return jsonable({"total": int(total or 0), "limit": limit, "offset": offset,
                          "items": items})
 
@@ -350,6 +390,11 @@ class WebQueries:
             art = self.store.article(article_id)
             places = self.store.query(
                 "SELECT name, text, start_char, end_char FROM places WHERE article_id = ?",
+                [article_id]) if art else []
+            pairs = self.store.query(
+                """SELECT mention_id, pair_index, event_id, source_code, source_role, source_name,
+                          target_code, target_role, target_name
+                   FROM event_mentions WHERE article_id = ? ORDER BY mention_id, pair_index""",
                 [article_id]) if art else []
         if art is None:
             return None
@@ -363,33 +408,44 @@ class WebQueries:
         for s in art.get("sentences", []):
             if s.get("events"):
                 coded.append((s["idx"], s["start_char"], s["end_char"]))
+        by_mention: dict[str, list[dict[str, Any]]] = {}
+        for pr in pairs:
+            by_mention.setdefault(pr["mention_id"], []).append(pr)
         events = []
         for m in art.get("mentions", []):
-            row = self.event_row({**m, "id": m.get("event_id")})
-            row["mention_id"] = m.get("id")
-            row["sentence_index"] = m.get("sentence_index")
-            row["sentence_html"] = (
-                f'<a href="#s{m.get("sentence_index")}">'
-                + highlight(m.get("sentence_text") or "", m.get("sentence_start") or 0,
-                            _mention_spans(m)) + "</a>")
-            events.append(row)
+            # one row per event the mention supports: a joint "Xi dan Putin bertemu" is both
+            # CHN→RUS and RUS→CHN, each sentence highlighted with that event's roles
+            for pr in by_mention.get(m.get("id"), []) or [{"event_id": m.get("event_id")}]:
+                row = self.event_row({**m, **pr, "id": pr.get("event_id")})
+                row["mention_id"] = m.get("id")
+                row["sentence_index"] = m.get("sentence_index")
+                row["sentence_html"] = (
+                    f'<a href="#s{m.get("sentence_index")}">'
+                    + highlight(m.get("sentence_text") or "", m.get("sentence_start") or 0,
+                                _mention_spans(m, row["source"], row["target"])) + "</a>")
+                events.append(row)
         out = {k: art.get(k) for k in ("id", "title", "url", "outlet", "published",
                                          "published_source", "dateline_place", "tone",
                                          "duplicate_of", "text")}
         out["sentences"] = [{"index": s["idx"], "start": s["start_char"], "end": s["end_char"],
                              "text": s["text"],
-                             "event_ids": [str(e.get("event_id")) for e in s.get("events", [])]}
+                             "event_ids": [str(i) for e in s.get("events", [])
+                                           for i in (e.get("event_ids") or [e.get("event_id")])]}
                             for s in art.get("sentences", [])]
         out["actors"] = art.get("actors")
         out["places"] = places
         out["events"] = events
         out["copies"] = art.get("copies")
         out["text_html"] = article_html(text, coded, spans)
+        if not out.get("title"):
+            out["lead"] = lead(text)
         return jsonable(out)
 
 
-def _first_day(value: str) -> str:
-    parts = value.split("-")
-    while len(parts) < 3:
-        parts.append("01")
-    return "-".join(parts)
+def lead(text: str, width: int = 90) -> str:
+    """A stand-in title for an article without one: its first line, cut at a word to ``width``."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if len(first) <= width:
+        return first
+    cut = first[:width].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"

@@ -25,7 +25,8 @@ def highlight(text: str, base: int, spans: Iterable[tuple[int | None, int | None
         s, e = max(start - base, 0), min(end - base, len(text))
         if s < e:
             cleaned.append((s, e, kind))
-    cleaned.sort(key=lambda x: (rank.get(x[2], len(rank)), x[0]))
+    # a multi-class kind ("source target": both sides of a joint event) ranks as its first class
+    cleaned.sort(key=lambda x: (rank.get(x[2].split(" ")[0], len(rank)), x[0]))
     chosen: list[tuple[int, int, str]] = []
     for s, e, kind in cleaned:
         if all(e <= cs or s >= ce for cs, ce, _ in chosen):
