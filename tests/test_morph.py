@@ -39,7 +39,7 @@ ROWS = [
     ("menemukan", "temu", "meN", "kan", "active", "temu|Vkan"),
     ("bertemu", "temu", "ber", "", "intrans", "temu|ber"),
     ("bertemunya", "temu", "ber", "", "intrans", "temu|ber"),
-    ("pertemuan", "temu", "per", "an", "noun", "temu|Nan"),
+    ("pertemuan", "temu", "per", "an", "noun", "temu|PERan"),
     ("menemui", "temu", "meN", "i", "active", "temu|Vi"),
     ("memperingatkan", "ingat", "memper", "kan", "active", "ingat|Pkan"),
     ("diperingatkan", "ingat", "diper", "kan", "passive", "ingat|Pkan"),
@@ -86,7 +86,7 @@ ROWS = [
     ("berdiskusi", "diskusi", "ber", "", "intrans", "diskusi|ber"),
     ("bekerjasama", "kerjasama", "ber", "", "intrans", "kerjasama|ber"),
     ("kerjasama", "kerjasama", "", "", "intrans", "kerjasama|"),
-    ("perdamaian", "damai", "per", "an", "noun", "damai|Nan"),
+    ("perdamaian", "damai", "per", "an", "noun", "damai|PERan"),
     ("berdamai", "damai", "ber", "", "intrans", "damai|ber"),
     ("mendamaikan", "damai", "meN", "kan", "active", "damai|Vkan"),
     ("menewaskan", "tewas", "meN", "kan", "active", "tewas|Vkan"),
@@ -137,6 +137,10 @@ def test_voice_alternants_share_a_key(morph, a, b):
         ("kunjungan", "berkunjung"),
         ("menyerang", "mengerang"),
         ("memperingatkan", "memperingati"),
+        ("perbatasan", "pembatasan"),  # border / restriction
+        ("pertemuan", "penemuan"),  # meeting / discovery
+        ("pertahanan", "penahanan"),  # defence / detention
+        ("persatuan", "penyatuan"),
     ],
 )
 def test_different_words_do_not_share_a_key(morph, a, b):
@@ -169,7 +173,7 @@ def test_cache_returns_same_object(morph):
     ("prefix", "suffix", "cls"),
     [("meN", "", "V"), ("di", "kan", "Vkan"), ("ter", "i", "Vi"), ("memper", "kan", "Pkan"),
      ("diper", "", "P"), ("ber", "", "ber"), ("ber", "an", "beran"), ("peN", "an", "Nan"),
-     ("per", "an", "Nan"), ("ke", "an", "KEan"), ("", "an", "an"), ("", "", "")],
+     ("per", "an", "PERan"), ("ke", "an", "KEan"), ("", "an", "an"), ("", "", "")],
 )
 def test_affix_class(prefix, suffix, cls):
     assert affix_class(prefix, suffix) == cls

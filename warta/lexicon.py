@@ -6,7 +6,8 @@ Data: ``warta/lang/id/triggers.tsv`` and/or every ``warta/lang/id/triggers/*.tsv
 A pattern word matches any token with the same morphology key (``menyerang`` matches
 ``diserang``, ``menyerangnya``, ``serang-menyerang``), ``=word`` matches that spelling only, and
 ``...`` lets up to three tokens (no punctuation) stand between two words.  Among overlapping
-matches the one with more pattern words wins ("menjatuhkan sanksi" beats "menjatuhkan").
+matches the one with more pattern words wins ("menjatuhkan sanksi" beats "menjatuhkan"); at equal
+length a literal spelling beats a morphology key ("=dituntut" beats "menuntut").
 
 A ``stop`` entry (cameo ``-``) names a non-event sense ("menemui ajal", "perang melawan terorisme",
 "dengan bantuan"): it claims its tokens like any match (and wins a tie of equal length) but is not
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warta.lang import LangData, LangDataError
-from warta.morph import Morphology
+from warta.morph import Analysis, Morphology
 
 FRAMES = frozenset({
     "obj", "dengan", "kepada", "terhadap", "atas", "ke", "untuk", "bagi", "pada", "dari",
@@ -69,14 +70,19 @@ class Lexicon:
         self.entries: list[LexEntry] = list(entries)
         self._compiled: dict[int, list[_Elem]] = {}
         self._size: dict[int, int] = {}
+        self._literal: dict[int, int] = {}
+        self._need: dict[int, tuple[frozenset[str], ...]] = {}  # later words, for a quick reject
         self._by_key: dict[str, list[int]] = {}
         self._by_lit: dict[str, list[int]] = {}
         self._by_id: dict[int, LexEntry] = {}
+        self._tokens: dict[tuple[str, bool], tuple[Analysis, frozenset[str], tuple[int, ...]]] = {}
         self._stops = frozenset(e.id for e in self.entries if "stop" in e.flags)
         for e in self.entries:
             elems = self.compile(e.pattern)
             self._compiled[e.id] = elems
             self._size[e.id] = sum(1 for kind, _ in elems if kind != "gap")
+            self._literal[e.id] = sum(1 for kind, _ in elems if kind == "lit")
+            self._need[e.id] = tuple(v for kind, v in elems[1:] if kind != "gap")
             self._by_id[e.id] = e
             kind, val = elems[0]
             index = self._by_lit if kind == "lit" else self._by_key
@@ -115,28 +121,35 @@ class Lexicon:
         Overlaps are resolved longest first (most pattern words, then earliest start, then
         file order); the result is returned in text order."""
         n = len(words)
-        keys: list[frozenset[str]] = []
-        analyses = []
-        for i, w in enumerate(words):
-            a = self.morph.analyse(w, bool(proper[i]) if proper is not None else False)
-            analyses.append(a)
-            keys.append(frozenset(a.keys))
-        found: list[tuple[int, int, bool, int, int]] = []  # (-size, start, not stop, id, end)
+        tokens = [self._token(w, bool(proper[i]) if proper is not None else False)
+                  for i, w in enumerate(words)]
+        keys = [t[1] for t in tokens]
+        if not any(t[2] for t in tokens):
+            return []
+        # every word and key of the sentence: an entry whose later words are absent cannot match
+        present = set(words).union(*keys)
+        # (-size, start, not stop, -literal words, id, end): longest first, then earliest, then a
+        # stop entry, then the more literal (more specific) pattern, then file order
+        found: list[tuple[int, int, bool, int, int, int]] = []
         for i in range(n):
-            cands: set[int] = set()
-            for ids in (self._by_lit.get(words[i]), *(self._by_key.get(k) for k in keys[i])):
-                if ids:
-                    cands.update(ids)
-            for eid in cands:
-                end = self._match_at(self._compiled[eid], 1, i + 1, words, keys)
-                if end is not None:
-                    found.append((-self._size[eid], i, eid not in self._stops, eid, end))
+            for eid in tokens[i][2]:
+                elems = self._compiled[eid]
+                if len(elems) > 1:
+                    if not all(present.intersection(v) for v in self._need[eid]):
+                        continue
+                    end = self._match_at(elems, 1, i + 1, words, keys)
+                    if end is None:
+                        continue
+                else:
+                    end = i + 1
+                found.append((-self._size[eid], i, eid not in self._stops,
+                              -self._literal[eid], eid, end))
         if not found:
             return []
         found.sort()
         taken = [False] * n
         out: list[TriggerMatch] = []
-        for _, start, _, eid, end in found:
+        for _, start, _, _, eid, end in found:
             if any(taken[start:end]):
                 continue
             for j in range(start, end):
@@ -144,12 +157,26 @@ class Lexicon:
             entry = self._by_id[eid]
             if "stop" in entry.flags:
                 continue
-            voice = analyses[start].voice
+            voice = tokens[start][0].voice
             if "noun" in entry.flags and voice in ("other", "intrans"):
                 voice = "noun"
             out.append(TriggerMatch(start, end, entry, voice, start))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _token(self, word: str, proper: bool) -> tuple[Analysis, frozenset[str], tuple[int, ...]]:
+        """Analysis, matching keys and candidate entries (by first word) of one token, cached."""
+        ck = (word, proper)
+        hit = self._tokens.get(ck)
+        if hit is None:
+            a = self.morph.analyse(word, proper)
+            keys = frozenset(a.keys)
+            cands: set[int] = set(self._by_lit.get(word, ()))
+            for k in keys:
+                cands.update(self._by_key.get(k, ()))
+            hit = (a, keys, tuple(sorted(cands)))
+            self._tokens[ck] = hit
+        return hit
 
     def _match_at(
         self, elems: list[_Elem], k: int, i: int, words: list[str], keys: list[frozenset[str]]

@@ -3,7 +3,8 @@
 PySastrawi gives the root (with its dictionary); this module works out which prefix and suffix the
 word carries around that root and reduces them to a *matching key*: ``root|class`` where the voice
 alternants of one verb share a class (``menyerang``/``diserang``/``terserang`` -> ``serang|V``,
-``menjatuhkan``/``dijatuhkan`` -> ``jatuh|Vkan``, ``pertemuan``/``perundingan`` -> ``…|Nan``).
+``menjatuhkan``/``dijatuhkan`` -> ``jatuh|Vkan``, ``penyerangan``/``perundingan`` -> ``…|Nan``,
+``pertemuan`` -> ``temu|PERan`` apart from ``penemuan`` -> ``temu|Nan``).
 
 The affix inventory is the closed grammatical system of Indonesian (not lexical knowledge), so it
 lives here; every word-specific fact lives in the language data files.
@@ -68,8 +69,13 @@ def affix_class(prefix: str, suffix: str) -> str:
         return "P" + suffix
     if prefix == "ber":
         return "ber" + suffix
-    if prefix in ("peN", "per"):
+    if prefix == "peN":
         return "Nan" if suffix == "an" else prefix + suffix
+    if prefix == "per":
+        # per-an nouns belong to ber- verbs and differ from the peN-an nouns of meN- verbs:
+        # perbatasan (border) / pembatasan (restriction), pertemuan (meeting) / penemuan
+        # (discovery), pertahanan (defence) / penahanan (detention)
+        return "PERan" if suffix == "an" else prefix + suffix
     if prefix == "ke":
         return "KEan" if suffix == "an" else "ke" + suffix
     if prefix == "se":
