@@ -117,7 +117,7 @@
       scales: { x: xScale, y: { range: function (u, lo, hi) { return [0, Math.max(2, Math.ceil(hi * 1.15))]; } } } },
       [d.ts, d.q1, d.q2, d.q3, d.q4], quadEl);
     var gold = new uPlot({ width: width(), height: 200,
-      series: [{ label: t("date") }, { label: t("mean_goldstein"), stroke: "#1f5fa8", width: 2, points: { show: pts }, spanGaps: true }],
+      series: [{ label: t("date") }, { label: t("mean_goldstein"), stroke: "#1f5fa8", width: 2, points: { show: pts }, spanGaps: false }],
       axes: [xAxis(), { label: t("goldstein") }], scales: { x: xScale, y: { range: [-10, 10] } } },
       [d.ts, d.goldstein], gEl);
     global.addEventListener("resize", function () {
