@@ -68,8 +68,21 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- coreference from context
     ("coref-ia", "Ia juga memuji upaya bersama dengan Putin.",
      {("CHN", "RUS", "05", "asserted")}),
+    # --- a target from the clause or the sentence before, when the frame gives none
+    ("target-in-clause", "Jepang menolak mendanai kesepakatan mengenai sarana nuklir Korea Utara.",
+     {("JPN", "PRK", "12", "asserted")}),
+    ("target-from-context", "Warga Palestina mengecam pemasangan perintang-perintang itu.",
+     {("PSE", "ISR", "11", "asserted")}),
+    ("target-not-across-condition", "Iran akan membalas jika Israel menyerang Iran lagi.",
+     {("ISR", "IRN", "19", "hypothetical")}),
+    # --- no identifiable source, no event (GUIDE rule 7)
+    ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
+    # --- the complement of an appeal is its content, not an event of its own
+    ("appeal-complement", "PBB menyerukan Israel untuk mencabut larangan terhadap Palestina.",
+     {("IGO:UN", "ISR", "02", "asserted")}),
 ]
-CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu."}
+CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu.",
+           "target-from-context": "Israel memasang perintang-perintang di Tepi Barat."}
 
 
 def _triples(events) -> set[tuple[str, str | None, str, str]]:

@@ -73,6 +73,9 @@ class Grammar:
         self.conditionals = frozenset(g["conditionals"])
         self.soft_boundaries = frozenset(g["soft_boundaries"])
         self.locatives = frozenset(g["locatives"])
+        self.hard_boundaries = frozenset(g["hard_boundaries"])
+        self.complementizers = frozenset(g["complementizers"])
+        self.governing_roots = frozenset(str(r) for r in g["governing_roots"])
         self.max_subject_distance = int(g["max_subject_distance"])
         self.max_object_distance = int(g["max_object_distance"])
         self.window = int(m["window"])
@@ -409,7 +412,9 @@ class EventCoder:
         sentence_index: int,
         sentence_text: str,
         sentence_start: int,
+        previous: list[ActorMention] | None = None,
     ) -> list[Event]:
+        """`previous`: the actor mentions of the sentence before, a last resort for a target."""
         if not tokens or not mentions:
             return []
         words = [t.lower for t in tokens]
@@ -424,10 +429,16 @@ class EventCoder:
         for m in matches:
             if any(i in actor_tokens for i in range(m.head, m.head + 1)):
                 continue  # "Kerja Sama" inside "Organisasi Kerja Sama Shanghai"
+            if self._embedded(tokens, matches, m):
+                continue
             ev = self._code_match(tokens, groups, m)
             if ev is None:
                 continue
             src, tgt, why = ev
+            if not tgt and previous:
+                tgt = self._context_target(previous, src)
+                if tgt:
+                    why["target"] = "context"
             mode, cue = self.mode_of(tokens, m)
             cameo = m.entry.cameo
             if mode == "future":
@@ -536,13 +547,60 @@ class EventCoder:
             tgt = None
         if tgt is None and "recip" in flags and len({a.code for a in src.mentions}) >= 2:
             tgt, why["target"] = src, "reciprocal"
+        if tgt is None and src is not None:
+            tgt = self._fallback_target(tokens, groups, m, src)
+            if tgt is not None:
+                why["target"] = "fallback-after"
         if "weak" in flags and tgt is None:
             return None
-        source = list(src.mentions)
+        # GUIDE rule 7: no identifiable source, no event ("para pemberontak" with no country)
+        source = [a for a in src.mentions if a.code != "---"]
+        if not source:
+            return None
         target = list(tgt.mentions) if tgt is not None else []
         if target and {a.code for a in source} == {a.code for a in target} and len(source) == 1:
             target = []
         return source, target, why
+
+    def _embedded(self, tokens: list[Token], matches: list[TriggerMatch], m: TriggerMatch) -> bool:
+        """A trigger in the complement of an appeal, demand or intent ("menyerukan Israel untuk
+        mencabut larangan", "mendesak X agar memulai negosiasi"): the outer act is the event."""
+        for o in matches:
+            if o is m or o.end > m.start:
+                continue
+            between = [t.lower for t in tokens[o.end : m.start]]
+            if any(w in self.g.hard_boundaries for w in between):
+                continue
+            if (o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags) and any(
+                    w in self.g.complementizers for w in between):
+                return True
+        return False
+
+    def _fallback_target(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
+                         src: Group) -> Group | None:
+        """No frame target: the first other actor after the trigger in the same clause."""
+        codes = {a.code for a in src.mentions}
+        stop = next((i for i in range(m.end, len(tokens))
+                     if tokens[i].lower in self.g.hard_boundaries
+                     or tokens[i].lower in self.g.conditionals), len(tokens))
+        for g in groups:
+            if g.start < m.end or g is src or g.start >= stop:
+                continue
+            if {a.code for a in g.mentions} <= codes | {"---"}:
+                continue
+            if self._governed(tokens, g) in self.g.agent_markers:
+                continue
+            return g
+        return None
+
+    @staticmethod
+    def _context_target(previous: list[ActorMention], src: list[ActorMention]
+                        ) -> list[ActorMention]:
+        codes = {a.code for a in src} | {"---"}
+        for a in previous:
+            if a.code not in codes:
+                return [a]
+        return []
 
     @staticmethod
     def _confidence(m: TriggerMatch, why: dict[str, str], target: list[ActorMention]) -> float:

@@ -35,7 +35,7 @@ from warta.dates import DateResolver
 from warta.events import EventCoder, Token
 from warta.lang import load_lang
 from warta.lexicon import Lexicon
-from warta.model import Article, EventDate, Place, Sentence
+from warta.model import ActorMention, Article, EventDate, Place, Sentence
 from warta.morph import Morphology
 from warta.places import Gazetteer
 
@@ -218,6 +218,7 @@ class EventsComponent:
         dates = doc._.dates or []
         places = doc._.places or []
         events = []
+        previous: list[ActorMention] = []
         for sent in sentences_of(doc):
             span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             if span is None:
@@ -227,7 +228,7 @@ class EventsComponent:
             mentions = [a for a in actors if a.start >= sent.start and a.end <= sent.end]
             for ev in self.coder.code_sentence(
                 tokens, mentions, article_id=article_id, sentence_index=sent.index,
-                sentence_text=sent.text, sentence_start=sent.start,
+                sentence_text=sent.text, sentence_start=sent.start, previous=previous,
             ):
                 ev.date = self.dates.event_date(ev.evidence.trigger_start, sent, dates,
                                                 doc._.article_date, future=ev.mode == "future")
@@ -235,6 +236,7 @@ class EventsComponent:
                     ev.evidence.trigger_start, sent, places,
                     doc._.dateline_place if sent.index == 0 else None)
                 events.append(ev)
+            previous = mentions
         doc._.events = events
         return doc
 
