@@ -136,7 +136,10 @@ def main() -> None:
             with sync_playwright() as pw:
                 b = launch_chromium(pw)
                 pg = b.new_page(viewport={"width": 1200, "height": 900})
-                for p, ready in (("/", "#latest"), ("/dyad?a=IDN&b=CHN", "#chart-quad[data-ready='1']"),
+                for p, ready in (("/", "#latest"), ("/events?actor=IDN", "table.events"),
+                                 ("/dyad?a=IDN&b=CHN", "#chart-quad[data-ready='1']"),
+                                 (f"/events/{first}", "blockquote.evidence"),
+                                 ("/articles/bench-1", "#article-text"),
                                  ("/network", "#network[data-ready='1']"), ("/map", "#map[data-land='1']")):
                     pg.goto(srv.url + p)
                     t0 = time.perf_counter()

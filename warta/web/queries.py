@@ -100,6 +100,7 @@ class WebQueries:
         self.codebook = codebook or Codebook.load()
         self._lock = threading.Lock()
         self._actor_codes: frozenset[str] | None = None
+        self._actor_list: list[dict[str, Any]] | None = None
         self._cameo_codes = frozenset(e.code for e in self.codebook)
 
     @classmethod
@@ -259,32 +260,41 @@ class WebQueries:
         out["explanation_json"] = json.dumps(expl, ensure_ascii=False, indent=2, default=str)
         return jsonable(out)
 
+    def _all_actors(self) -> list[dict[str, Any]]:
+        """Every actor code with its event/mention counts and names, busiest first — computed
+        once per instance (the store is opened read-only, so it cannot change underneath)."""
+        if self._actor_list is None:
+            with self._lock:
+                rows = self.store.actors()
+            by_code: dict[str, dict[str, Any]] = {}
+            for r in rows:
+                code = r.get("code")
+                if not code:
+                    continue
+                a = by_code.setdefault(code, {"code": code, "events": 0, "mentions": 0,
+                                              "names": [], "roles": []})
+                a["events"] += (int(r.get("events_as_source") or 0)
+                                + int(r.get("events_as_target") or 0))
+                a["mentions"] += int(r.get("mentions") or 0)
+                if r.get("role") and r["role"] not in a["roles"]:
+                    a["roles"].append(r["role"])
+                for n in r.get("names") or []:
+                    if n not in a["names"]:
+                        a["names"].append(n)
+            items = sorted(by_code.values(), key=lambda a: (-a["events"], a["code"]))
+            for a in items:
+                a["name"] = ", ".join(a["names"][:3]) or None
+            self._actor_list = items
+        return self._actor_list
+
     def actors(self, q: str | None = None, *, limit: int = 100, offset: int = 0) -> dict[str, Any]:
-        with self._lock:
-            rows = self.store.actors()
-        by_code: dict[str, dict[str, Any]] = {}
-        for r in rows:
-            code = r.get("code")
-            if not code:
-                continue
-            a = by_code.setdefault(code, {"code": code, "events": 0, "mentions": 0, "names": [],
-                                          "roles": []})
-            a["events"] += int(r.get("events_as_source") or 0) + int(r.get("events_as_target") or 0)
-            a["mentions"] += int(r.get("mentions") or 0)
-            if r.get("role") and r["role"] not in a["roles"]:
-                a["roles"].append(r["role"])
-            for n in r.get("names") or []:
-                if n not in a["names"]:
-                    a["names"].append(n)
-        items = sorted(by_code.values(), key=lambda a: (-a["events"], a["code"]))
+        items = self._all_actors()
         if q:
             ql = q.lower()
             items = [a for a in items if ql in a["code"].lower()
                      or any(ql in n.lower() for n in a["names"])]
-        for a in items:
-            a["name"] = ", ".join(a["names"][:3]) or None
         return {"total": len(items), "limit": limit, "offset": offset,
-                "items": items[offset: offset + limit]}
+                "items": [dict(a) for a in items[offset: offset + limit]]}
 
     def actor_options(self, limit: int = 400) -> list[dict[str, Any]]:
         return [{"code": a["code"], "name": a["name"]}
