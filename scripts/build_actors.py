@@ -41,6 +41,9 @@ TITLE_WORDS = set(
     ["president", "prime", "minister", "king", "queen", "chancellor", "emir", "amir", "sultan", "supreme", "leader", "transitional", "interim", "premier", "governor", "general", "co-prince", "chairperson", "chairman", "of", "the", "presidency", "council", "ministers", "capt.", "lt.", "col.", "gen.", "crown", "prince", "taliban", "federal", "vice", "co-vice", "state", "grand", "duke", "pope", "secretary", "acting", "overall", "sovereign", "head", "chief", "mr.", "dr.", "foreign", "defense", "defence", "russian", "chinese", "american", "former", "first", "deputy", "senior"]
 )
 MIN_YEAR = 2000
+# Withdrawn ISO 3166 alpha-3 codes that CLDR still lists as aliases of a current alpha-2
+# (East Germany, Burma, Zaire, metropolitan France, East Timor, South Yemen).
+HISTORIC_ALPHA3 = {"DDR", "BUR", "ZAR", "FXX", "TMP", "YMD"}
 PHOENIX_END = "2015-12-31"
 
 
@@ -48,6 +51,8 @@ def iso3_map() -> dict[str, str]:
     """alpha-2 → alpha-3 from Babel's CLDR territory aliases."""
     out: dict[str, str] = {}
     for a3, targets in get_global("territory_aliases").items():
+        if a3 in HISTORIC_ALPHA3:
+            continue
         if len(a3) == 3 and a3.isalpha() and len(targets) == 1 and len(targets[0]) == 2:
             out.setdefault(targets[0], a3)
     out.setdefault("XK", "XKX")  # Kosovo: user-assigned code used by ICEWS/GDELT
@@ -141,7 +146,8 @@ def clean_phoenix_name(raw: str) -> str | None:
 CODE_RE = re.compile(r"\[([A-Z]{3})([A-Z]{3})?[A-Z]*(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\]")
 
 
-def build_phoenix(shared: Path) -> int:
+def build_phoenix(shared: Path, all_countries: bool = True) -> int:
+    countries = set(iso3_map().values()) if all_countries else PEOPLE_COUNTRIES
     path = shared / "reference" / "phoenix" / "Phoenix.Countries.actors.txt"
     text = path.read_text(encoding="utf-8", errors="replace").replace("\x1a", "")
     entries: list[tuple[list[str], list[str]]] = []  # (names, code lines)
@@ -173,7 +179,7 @@ def build_phoenix(shared: Path) -> int:
         tenures = []
         for c in codes:
             m = CODE_RE.match(c)
-            if not m or m.group(1) not in PEOPLE_COUNTRIES or m.group(2) not in ROLES:
+            if not m or m.group(1) not in countries or m.group(2) not in ROLES:
                 continue
             if not m.group(4):
                 continue  # undated fallback rows (mostly ELI) – former status is implicit
@@ -200,13 +206,27 @@ def build_phoenix(shared: Path) -> int:
         pid = "phx:" + canon.lower().replace(" ", "_")
         for code, role, start, end in tenures:
             out.append((pid, canon, "|".join(dict.fromkeys(aliases)), code, role, start, end))
+    # Surname uniqueness over the WHOLE dictionary (every country and period, people with or
+    # without usable tenures): a bare surname may stand for a person only if no other person
+    # in Phoenix carries it ('Hill', 'Richardson', 'Hariri' are shared → never bare).
+    surname_people: dict[str, set[str]] = defaultdict(set)
+    for names, _codes in entries:
+        first = names[0].split("#")[0].strip()
+        if "[" in first:
+            continue
+        toks = first.strip("_").replace("_", " ").split()
+        if len(toks) >= 2:
+            surname_people[toks[-1].lower()].add(first)
     path_out = OUT / "people_phoenix.tsv"
     with open(path_out, "w", encoding="utf-8") as f:
         f.write("# Derived by scripts/build_actors.py from Phoenix.Countries.actors.txt "
-                "(PETRARCH2, MIT licence, Open Event Data Alliance). Do not edit.\n")
-        f.write("id\tname\taliases\tcode\trole\tstart\tend\n")
+                "(PETRARCH2, MIT licence, Open Event Data Alliance). Do not edit.\n"
+                "# unique_surname=1: no other person in the whole Phoenix dictionary has this "
+                "surname (a bare surname may then stand for the person).\n")
+        f.write("id\tname\taliases\tcode\trole\tstart\tend\tunique_surname\n")
         for row in out:
-            f.write("\t".join(row) + "\n")
+            unique = len(surname_people.get(row[1].split()[-1].lower(), set())) <= 1
+            f.write("\t".join(row) + ("\t1" if unique else "\t0") + "\n")
     return len(out)
 
 

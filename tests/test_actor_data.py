@@ -126,3 +126,24 @@ def test_every_iso_country_has_a_name(resolver: ActorResolver) -> None:
 def test_readme_present() -> None:
     text = (data_dir() / "README.md").read_text(encoding="utf-8")
     assert "Babel" in text and "Phoenix" in text and "Factbook" in text
+
+
+def test_punctuated_patterns_tokenised_like_spacy(resolver: ActorResolver) -> None:
+    """The resolver tokenises patterns with punctuation ('Ki-moon', 'J.D. Vance') with a
+    trimmed tokenizer (load time); it must split them exactly like ``spacy.blank('id')``."""
+    import spacy
+
+    nlp = spacy.blank("id")
+    assert len(resolver.punct_patterns) > 100
+    bad = {p: (orth, tuple(t.text for t in nlp.make_doc(p)))
+           for p, orth in resolver.punct_patterns.items()
+           if orth != tuple(t.text for t in nlp.make_doc(p))}
+    assert not bad, list(bad.items())[:10]
+
+
+def test_people_tables_load_fast() -> None:
+    import time
+
+    t = time.perf_counter()
+    ActorResolver.load()
+    assert time.perf_counter() - t < 10

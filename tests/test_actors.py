@@ -223,6 +223,28 @@ CASES: list[tuple[str, str | None, str, str, str | None]] = [
     ("militan Hamas menyerang.", None, "militan Hamas", "PSE", "REB"),
     ("pasukan penjaga perdamaian PBB tiba.", None, "pasukan penjaga perdamaian PBB", "IGO:UN", ANY),
     ("wartawan Jepang ditahan.", None, "wartawan Jepang", "JPN", "MED"),
+    # --- apposition: the name takes the title's code and role ------------------------------
+    ("Wakil Menteri Luar Negeri Jepang, Mitoji Yabunaka, Rabu mengajukan permintaan.", "2007-04-01", "Mitoji Yabunaka", "JPN", "GOV"),
+    ("Wakil Menteri Luar Negeri Jepang, Mitoji Yabunaka, Rabu mengajukan permintaan.", "2007-04-01", "Wakil Menteri Luar Negeri Jepang", "JPN", "GOV"),
+    ("Ia bertemu dengan Menteri Luar Negeri Iran, Manuchehr Mottakiyan, kemarin.", "2007-04-01", "Manuchehr Mottakiyan", "IRN", "GOV"),
+    ("Ali Rezaeian, Menteri Pertahanan Iran, mengatakan hal itu.", "2007-04-01", "Ali Rezaeian", "IRN", "GOV"),
+    ("Kata Perdana Menteri Belanda, Jan Pieterszoon.", "2007-04-01", "Jan Pieterszoon", "NLD", "GOV"),
+    ("Jurubicara Gedung Putih Tony Fratto mengatakan.", "2007-04-01", "Jurubicara Gedung Putih Tony Fratto", "USA", "GOV"),
+    # --- 'untuk' between two actors before the holder's name --------------------------------
+    ("Duta Besar AS untuk PBB Bill Richardson tiba.", "2007-04-01", "Duta Besar AS untuk PBB Bill Richardson", "USA", "GOV"),
+    ("Utusan Khusus PBB untuk Irak Staffan de Mistura berkata.", "2007-04-01", "Utusan Khusus PBB untuk Irak Staffan de Mistura", "IGO:UN", None),
+    # --- bare surnames of office holders at the article date --------------------------------
+    ("Olmert menolak usul itu.", "2007-04-01", "Olmert", "ISR", "GOV"),
+    ("Rice tiba di Ramallah.", "2007-04-01", "Rice", "USA", "GOV"),
+    ("Ban menyerukan gencatan senjata.", "2007-04-01", "Ban", "IGO:UN", None),
+    ("Kyuma mengatakan Jepang tidak akan mengirim pasukan.", "2007-04-01", "Kyuma", "JPN", "GOV"),
+    ("Presiden Gbagbo menandatangani dekrit.", "2007-04-01", "Presiden Gbagbo", "CIV", "GOV"),
+    # --- demonyms and plural heads that need a country ----------------------------------------
+    ("Dua orang Iran ditangkap.", None, "orang Iran", "IRN", "CVL"),
+    ("Seluruh bangsa Palestina menolak.", None, "bangsa Palestina", "PSE", "CVL"),
+    ("Seorang warganegara Inggris ditahan.", None, "Seorang warganegara Inggris", "GBR", "CVL"),
+    ("Para pejuang Hamas menembakkan roket.", None, "Para pejuang Hamas", "PSE", "REB"),
+    ("Wakil Menteri Luar Negeri AS Nicholas Burns tiba.", "2007-04-01", "Wakil Menteri Luar Negeri AS Nicholas Burns", "USA", "GOV"),
 ]
 
 # (sentence, a substring that must NOT be an actor mention)
@@ -237,6 +259,21 @@ NEGATIVE: list[tuple[str, str]] = [
     ("Warga Papua Barat berkumpul.", "Barat"),
     ("Dia tinggal di Washington Post.", "Washington"),
     ("Pemerintah Amerika Latin bersatu.", "Amerika"),
+    ("Empat orang tewas dalam kecelakaan itu.", "orang"),
+    ("Majalah itu terbit setiap pekan.", "Majalah"),
+]
+
+# (sentence, article date, a substring that must NOT be an actor mention at that date)
+NEGATIVE_DATED: list[tuple[str, str, str]] = [
+    # a surname shared by several people in the Phoenix dictionary is never resolved bare
+    ("Hill berbicara kepada wartawan.", "2007-04-01", "Hill"),
+    ("Richardson tiba di Khartoum.", "2007-04-01", "Richardson"),
+    # a bare surname only for someone in office at the date
+    ("Kyuma mengatakan hal itu.", "2020-01-01", "Kyuma"),
+    # the text names another bearer of the surname ('Keith' is not the dictionary's Ellison)
+    ("Keith Ellison dari Minnesota berkunjung. Ellison mendampingi Pelosi.", "2007-04-01", "Ellison mendampingi"),
+    # a title's country, a comma and a place is no apposition
+    ("Menlu Iran, Rabu, menegaskan sikapnya.", "2007-04-01", "Rabu"),
 ]
 
 
@@ -266,6 +303,14 @@ def test_table_is_large_enough() -> None:
 @pytest.mark.parametrize(("text", "word"), NEGATIVE)
 def test_no_false_positive(resolver: ActorResolver, text: str, word: str) -> None:
     ms = resolver.find_text(text, None)
+    k = text.find(word)
+    assert not any(m.start <= k < m.end for m in ms), [(m.text, m.code) for m in ms]
+
+
+@pytest.mark.parametrize(("text", "when", "word"), NEGATIVE_DATED)
+def test_no_false_positive_at_date(resolver: ActorResolver, text: str, when: str, word: str
+                                   ) -> None:
+    ms = resolver.find_text(text, dt.date.fromisoformat(when))
     k = text.find(word)
     assert not any(m.start <= k < m.end for m in ms), [(m.text, m.code) for m in ms]
 

@@ -33,8 +33,12 @@ from typing import Any
 
 import spacy
 import yaml
-from spacy.matcher import PhraseMatcher
+from spacy.lang.id import Indonesian
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.vocab import Vocab
 
 from warta.lang import LangData, load_lang
 from warta.model import ActorMention, Sentence
@@ -91,6 +95,8 @@ class Entry:
     start: dt.date | None = None
     end: dt.date | None = None
     person: str | None = None
+    surname: bool = False  # a bare surname: resolves only if one person holds office at the date
+    needs_actor: bool = False  # a head word ('orang') that is a mention only with a country
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,7 @@ class Person:
     id: str
     name: str
     tenures: list[Tenure]
+    bare_surname: bool = True  # may a bare surname stand for this person?
 
     def status(self, when: dt.date | None) -> tuple[str, str | None, bool]:
         """(code, role, in_office) at ``when``."""
@@ -161,19 +168,22 @@ class ActorResolver:
     def __init__(self, lang: LangData, root: Path):
         self.lang = lang
         self.root = root
-        self.nlp = spacy.blank("id")
-        if "sentencizer" not in self.nlp.pipe_names:
-            self.nlp.add_pipe("sentencizer")
+        self._nlp: Language | None = None
         self.entries: dict[str, list[Entry]] = {}
         self.people: dict[str, Person] = {}
         self.cues: dict[str, Any] = {}
         self.valid_codes: set[str] = set()
-        self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._keys: dict[int, str] = {}
+        # first lower-cased token → (lower-cased token sequence, entry key), longest first
+        self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._pending: list[tuple[str, Any]] = []
+        # patterns with punctuation → their tokens (checked against spaCy in the data tests)
+        self.punct_patterns: dict[str, tuple[str, ...]] = {}
         self._place_preps: set[str] = set()
         self._not_names: set[str] = set()
         self._particles: set[str] = set()
         self._coref_cache: dict[str, Any] = {}
+        self._common: set[str] = set()
+        self._title_links: set[str] = set()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -182,17 +192,54 @@ class ActorResolver:
         r._load_all()
         return r
 
-    def _key(self, text: str) -> tuple[str, tuple[str, ...]]:
-        toks = tuple(t.text for t in self.nlp.make_doc(text))
-        return " ".join(t.lower() for t in toks), toks
+    @property
+    def nlp(self) -> Language:
+        """A blank Indonesian pipeline with a sentencizer (for :meth:`find_text`, tests and
+        evaluation; the Warta pipeline passes its own Docs to :meth:`find`).  Built on first
+        use: the tokenizer's exception table makes it the slowest part of loading."""
+        if self._nlp is None:
+            nlp = spacy.blank("id")
+            if "sentencizer" not in nlp.pipe_names:
+                nlp.add_pipe("sentencizer")
+            self._nlp = nlp
+        return self._nlp
 
     def _add(self, pattern: str, make: Any) -> None:
         pattern = " ".join(pattern.split())
         if not pattern:
             return
-        key, orth = self._key(pattern)
-        entry: Entry = make(orth)
-        self.entries.setdefault(key, []).append(entry)
+        words = pattern.split(" ")
+        if not all(w.isalpha() for w in words):
+            # punctuation inside ('Ki-moon', 'J.D. Vance'): tokenised in one batch at the end
+            self._pending.append((pattern, make))
+            return
+        orth = tuple(words)  # plain words: the tokenizer would return them unchanged
+        self.entries.setdefault(pattern.lower(), []).append(make(orth))
+
+    def _add_pending(self) -> None:
+        """Tokenise the patterns with punctuation exactly as ``spacy.blank('id')`` would, but
+        with a tokenizer that carries only the exceptions these patterns can touch (the full
+        Indonesian exception table takes seconds to load)."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        if self._nlp is not None:
+            tokenizer = self._nlp.tokenizer
+        else:
+            d = Indonesian.Defaults
+            joined = "\n".join(p for p, _ in pending)
+            rules = {k: v for k, v in d.tokenizer_exceptions.items() if k in joined}
+            tokenizer = Tokenizer(
+                Vocab(), rules=rules,
+                prefix_search=compile_prefix_regex(d.prefixes or ()).search,
+                suffix_search=compile_suffix_regex(d.suffixes or ()).search,
+                infix_finditer=compile_infix_regex(d.infixes or ()).finditer,
+                token_match=d.token_match, url_match=d.url_match)
+        for pattern, make in pending:
+            orth = tuple(t.text for t in tokenizer(pattern))
+            self.punct_patterns[pattern] = orth
+            key = " ".join(t.lower() for t in orth)
+            self.entries.setdefault(key, []).append(make(orth))
 
     def _load_all(self) -> None:
         with open(self.root / "coref.yaml", encoding="utf-8") as f:
@@ -200,6 +247,14 @@ class ActorResolver:
         self._place_preps = {str(p).lower() for p in self.cues.get("place_prepositions", [])}
         self._not_names = {str(p).lower() for p in self.cues.get("not_names", [])}
         self._particles = {str(p).lower() for p in self.cues.get("name_particles", [])}
+        self._title_links = {str(p).lower() for p in self.cues.get("title_links", [])}
+        self._common = {w.strip().lower() for w in self.lang.path("stopwords.txt").read_text(
+            encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")}
+        self._common |= self._not_names
+        for row in self.lang.tsv("tone.tsv"):
+            word = row.get("word", "")
+            if word and " " not in word:
+                self._common.add(word.lower())
         self.valid_codes = set(self.cues.get("extra_codes", []))
         for row in read_tsv(self.root / "countries_cldr.tsv"):
             self.valid_codes.add(row["code"])
@@ -216,19 +271,54 @@ class ActorResolver:
             role = row.get("role") or None
             code = row.get("code") or ""
             case = row.get("case") or "any"
-            self._add(row["pattern"], lambda orth, kind=kind, role=role, code=code, case=case: Entry(
-                kind, code, role, case, orth, entity=f"{kind}:{' '.join(orth).lower()}"))
+            needs = "needs_actor" in (row.get("flags") or "")
+            self._add(row["pattern"], lambda orth, kind=kind, role=role, code=code, case=case,
+                      needs=needs: Entry(kind, code, role, case, orth, needs_actor=needs,
+                                         entity=f"{kind}:{' '.join(orth).lower()}"))
         for row in self.lang.tsv("agents.tsv"):
             role = row.get("role") or None
             code = row.get("code") or ""
             case = row.get("case") or "any"
-            self._add(row["pattern"], lambda orth, role=role, code=code, case=case: Entry(
-                "agent", code, role, case, orth, entity=f"agent:{' '.join(orth).lower()}"))
-        docs = [self.nlp.make_doc(k) for k in self.entries]
-        for key, doc in zip(self.entries, docs, strict=True):
-            mid = self.nlp.vocab.strings.add(key)
-            self._keys[mid] = key
-            self._matcher.add(key, [doc])
+            needs = "needs_actor" in (row.get("flags") or "")
+            self._add(row["pattern"], lambda orth, role=role, code=code, case=case,
+                      needs=needs: Entry("agent", code, role, case, orth, needs_actor=needs,
+                                         entity=f"agent:{' '.join(orth).lower()}"))
+        self._add_pending()
+        self._add_surnames()
+        for key in self.entries:
+            toks = tuple(key.split(" "))
+            self._index.setdefault(toks[0], []).append((toks, key))
+        for cands in self._index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+
+    def _add_surnames(self) -> None:
+        """Bare surnames ('Olmert', 'Yabunaka') of every dictionary person, as ``surname``
+        entries: they resolve only when exactly one country's office holder with that surname
+        is in office at the article date (checked in :meth:`_person_status`).  Surnames that
+        are common Indonesian words, or already another kind of pattern, are left out."""
+        by_surname: dict[str, list[Person]] = {}
+        for p in self.people.values():
+            toks = p.name.split()
+            if len(toks) < 2 or not p.bare_surname:
+                continue
+            last = toks[-1]
+            if len(last) < 3 or not last[:1].isupper() or not last.replace("-", "").isalpha():
+                continue
+            if last.lower() in self._common:
+                continue
+            by_surname.setdefault(last, []).append(p)
+        for last, people in by_surname.items():
+            key = last.lower()
+            existing = self.entries.get(key, [])
+            if any(e.kind != "person" for e in existing):
+                continue
+            have = {e.person for e in existing}
+            for p in people:
+                if p.id in have:
+                    continue
+                self._add(last, lambda orth, p=p: Entry(
+                    "person", "", None, "cap", orth, standalone=True, name=p.name,
+                    entity=f"person:{p.id}", person=p.id, surname=True))
 
     def _add_actor_row(self, row: dict[str, str], fname: str) -> None:
         kind = row.get("kind") or "name"
@@ -274,6 +364,8 @@ class ActorResolver:
             add_person(row["id"], row["name"], pats, Tenure(
                 row["code"], row.get("role") or None,
                 parse_date(row["start"]), parse_date(row["end"])))
+            if row.get("unique_surname") == "0":
+                self.people[row["id"]].bare_surname = False
         for row in read_tsv(self.root / "people_factbook.tsv"):
             name = row["name"]
             toks = name.split()
@@ -291,6 +383,23 @@ class ActorResolver:
     def find(self, doc: Doc, when: dt.date | None = None) -> list[ActorMention]:
         atoms = self._atoms(doc, when)
         return self._compose(doc, atoms, when)
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Every dictionary pattern occurring in ``doc`` (case-insensitive token sequences,
+        like spaCy's PhraseMatcher on LOWER, by dict lookup of the first token)."""
+        lower = [t.lower_ for t in doc]
+        n = len(lower)
+        out: list[tuple[int, int, str]] = []
+        index = self._index
+        for i, w in enumerate(lower):
+            cands = index.get(w)
+            if not cands:
+                continue
+            for toks, key in cands:
+                k = len(toks)
+                if i + k <= n and (k == 1 or tuple(lower[i:i + k]) == toks):
+                    out.append((i, i + k, key))
+        return out
 
     def _case_ok(self, e: Entry, span: Span) -> bool:
         if e.case == "any":
@@ -317,10 +426,7 @@ class ActorResolver:
 
     def _atoms(self, doc: Doc, when: dt.date | None) -> list[Atom]:
         cands: list[Atom] = []
-        for mid, start, end in self._matcher(doc):
-            key = self._keys.get(mid)
-            if key is None:
-                continue
+        for start, end, key in self._matches(doc):
             span = doc[start:end]
             ok = [e for e in self.entries[key] if self._case_ok(e, span) and self._date_ok(e, when)]
             ok = [e for e in ok if not (e.metonym and self._after_place_prep(doc, start))]
@@ -380,10 +486,16 @@ class ActorResolver:
 
     def _person_status(self, e_list: Sequence[Entry], when: dt.date | None
                        ) -> tuple[str, str | None, Person] | None:
-        people = [self.people[e.person] for e in e_list if e.person and e.person in self.people]
-        if not people:
-            return None
+        people = [self.people[e.person] for e in e_list
+                  if e.person and e.person in self.people and not e.surname]
+        bare = [self.people[e.person] for e in e_list
+                if e.person and e.person in self.people and e.surname]
         stats = [(p, *p.status(when)) for p in people]
+        if bare:
+            # a bare surname counts only for people in office at the date
+            stats += [s for s in ((p, *p.status(when)) for p in bare) if s[3]]
+        if not stats:
+            return None
         codes = {c for _, c, _, _ in stats}
         if len(codes) > 1:
             stats = [s for s in stats if s[3]]
@@ -398,9 +510,43 @@ class ActorResolver:
             best = named[0]
         return best[1], best[2], best[0]
 
+    def _title_link(self, doc: Doc, end: int, starts: dict[int, Atom],
+                    person_atom: Atom | None) -> tuple[int, Atom | None]:
+        """'Duta Besar AS untuk PBB Bill Richardson': TITLE ACTOR + link word + ACTOR + a
+        name → one mention with the first actor's code.  Without a following name the
+        mention stays 'Duta Besar AS' (the second actor is its own mention)."""
+        if end + 2 >= len(doc) or doc[end].lower_ not in self._title_links:
+            return end, person_atom
+        second = starts.get(end + 1)
+        if second is None or not second.kinds & set(ACTOR_KINDS):
+            return end, person_atom
+        nxt = starts.get(second.end)
+        if nxt is not None and "person" in nxt.kinds:
+            return nxt.end, nxt
+        if self._name_tokens(doc, second.end, 5, starts) > second.end \
+                and self._plain_name(doc, second.end, second.end + 1):
+            return second.end, person_atom
+        return end, person_atom
+
+    def _other_bearer(self, doc: Doc, atom: Atom, entries: Sequence[Entry]) -> bool:
+        """Does the text name someone else with this surname ('Keith Ellison' when the
+        dictionary's Ellison is Christopher)?  Then the bare surname is that other person."""
+        surname = doc[atom.start].text
+        given = {tok for e in entries if e.name for tok in e.name.split()[:-1]}
+        for t in doc:
+            if t.text != surname or t.i == 0:
+                continue
+            prev = doc[t.i - 1]
+            if (prev.is_alpha and prev.text[:1].isupper() and prev.text not in given
+                    and prev.lower_ not in self._common
+                    and prev.lower_ not in self.entries):
+                return True
+        return False
+
     def _compose(self, doc: Doc, atoms: list[Atom], when: dt.date | None) -> list[ActorMention]:
         out: list[ActorMention] = []
         starts = {a.start: a for a in atoms}
+        covered = {t for a in atoms for t in range(a.start, a.end)}
         i = 0
         n = len(atoms)
         while i < n:
@@ -433,10 +579,66 @@ class ActorResolver:
             got = self._mention(doc, group, starts, when)
             if got is not None:
                 out.append(got[0])
+                if any("title" in a.kinds for a in group):
+                    out.extend(self._appositions(doc, got[0], group[0].start, got[1], starts,
+                                                 covered))
                 while j < n and atoms[j].start < got[1]:
                     j += 1
             i = j
+        if len(out) > 1:
+            out.sort(key=lambda m: (m.start, m.end))
         return out
+
+    def _plain_name(self, doc: Doc, lo: int, hi: int) -> bool:
+        """Tokens lo..hi look like a person's name: capitalised, not common words."""
+        toks = doc[lo:hi]
+        if not toks:
+            return False
+        caps = [t for t in toks if t.text[:1].isupper()]
+        if not caps or not toks[0].text[:1].isupper() or not toks[-1].text[:1].isupper():
+            return False
+        return all(t.lower_ not in self._common for t in caps)
+
+    def _appositions(self, doc: Doc, m: ActorMention, start: int, end: int,
+                     starts: dict[int, Atom], covered: set[int]) -> list[ActorMention]:
+        """Names in apposition to a titled mention without a name: 'Wakil Menlu Jepang,
+        Mitoji Yabunaka, …' and 'Manuchehr Mottaki, Menteri Luar Negeri Iran, …'.  The name
+        becomes its own mention with the title's code and role.  Known people are left to
+        the dictionary; a one-word name needs the closing comma/end of sentence."""
+        if m.name is not None or m.code == NO_COUNTRY:
+            return []
+        out: list[ActorMention] = []
+        closes = end >= len(doc) or doc[end].text in {",", ".", ")", ";"} or doc[end].is_sent_start
+        # forward: TITLE, Name Name,
+        if end + 1 < len(doc) and doc[end].text == "," and end + 1 not in starts:
+            k = self._name_tokens(doc, end + 1, 5, starts)
+            if k > end + 1 and not any(t in covered for t in range(end + 1, k)) \
+                    and self._plain_name(doc, end + 1, k):
+                after_ok = k >= len(doc) or doc[k].text in {",", ".", ")"} or doc[k].is_lower
+                if after_ok and (k - end - 1 >= 2 or (k < len(doc) and doc[k].text == ",")):
+                    out.append(self._name_mention(doc, m, end + 1, k))
+        # backward: Name Name, TITLE COUNTRY,
+        if start >= 2 and doc[start - 1].text == "," and closes:
+            b = start - 1
+            while b > 0 and start - 1 - b < 4:
+                t = doc[b - 1]
+                if b - 1 in covered or not (t.is_alpha and t.text[:1].isupper()
+                                            or t.lower_ in self._particles):
+                    break
+                b -= 1
+            if b < start - 1 and (b == 0 or not doc[b - 1].text[:1].isupper()) \
+                    and self._plain_name(doc, b, start - 1) \
+                    and (b == 0 or doc[b - 1].lower_ not in self._place_preps) \
+                    and (start - 1 - b >= 2 or b == 0 or doc[b - 1].is_punct):
+                out.append(self._name_mention(doc, m, b, start - 1))
+        return out
+
+    @staticmethod
+    def _name_mention(doc: Doc, m: ActorMention, lo: int, hi: int) -> ActorMention:
+        span = doc[lo:hi]
+        return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                            code=m.code, role=m.role, name=span.text, resolved_by="title",
+                            entity=m.entity)
 
     def _mention(self, doc: Doc, group: list[Atom], starts: dict[int, Atom],
                  when: dt.date | None) -> tuple[ActorMention, int] | None:
@@ -448,6 +650,8 @@ class ActorResolver:
         end_tok = group[-1].end
         unknown_name: str | None = None
         has_head = bool(titles or agents)
+        if person_atom is None and titles and actor_atom is not None:
+            end_tok, person_atom = self._title_link(doc, end_tok, starts, person_atom)
         if person_atom is None and titles:
             k = self._name_tokens(doc, end_tok, 5, starts)
             if k > end_tok:
@@ -461,6 +665,8 @@ class ActorResolver:
                     end_tok = k
         if not (actor_atom or person_atom or agents or unknown_name):
             return None  # only 'para' / 'mantan', or a bare title ('pemimpin', 'Presiden')
+        if not (actor_atom or person_atom or unknown_name) and all(e.needs_actor for e in agents):
+            return None  # 'empat orang': a head word that is an actor only with a country
         code: str | None = None
         role: str | None = None
         name: str | None = None
@@ -475,7 +681,10 @@ class ActorResolver:
             name = actor_entry.name
         person_role: str | None = None
         if person_atom is not None:
-            st = self._person_status([e for e in person_atom.entries if e.kind == "person"], when)
+            p_entries = [e for e in person_atom.entries if e.kind == "person"]
+            if all(e.surname for e in p_entries) and self._other_bearer(doc, person_atom, p_entries):
+                p_entries = []
+            st = self._person_status(p_entries, when)
             if st is None:
                 if code is None and not has_head:
                     return None

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from warta.actors import ActorResolver
+from warta.actors import BLOCS, NO_COUNTRY, ActorResolver
 from warta.model import ActorMention, Sentence
 
 _PERSONISH = ("person:",)
@@ -21,8 +21,49 @@ def _is_person(m: ActorMention) -> bool:
     return (m.entity or "").startswith(_PERSONISH) or (m.resolved_by == "title" and m.name is not None)
 
 
+def _is_group(m: ActorMention) -> bool:
+    """A plural-capable antecedent: an agent phrase, country, organisation or group — not a
+    single titled person or named individual."""
+    return m.resolved_by == "agent" or not (_is_person(m) or m.resolved_by == "title")
+
+
 def _is_country(m: ActorMention) -> bool:
-    return len(m.code) == 3 and m.code.isalpha() and m.code.isupper()
+    return len(m.code) == 3 and m.code.isalpha() and m.code.isupper() and m.code not in BLOCS
+
+
+def _coordinated(doc_text: str, grp: list[ActorMention], joiners: frozenset[str],
+                 keep: Any) -> list[list[ActorMention]]:
+    """Chains of mentions joined by 'dan' / ',' / '-' in one sentence ('Tiongkok dan Rusia',
+    'Xi dan Putin', 'hubungan Tiongkok-Rusia'), each with two or more codes; in text order."""
+    chains: list[list[ActorMention]] = []
+    cur: list[ActorMention] = []
+    ordered = sorted((m for m in grp if m.code != NO_COUNTRY), key=lambda m: (m.start, m.end))
+    for m in ordered:
+        if cur and m.start < cur[-1].end:
+            continue  # same span (a second code of one mention)
+        if cur and doc_text[cur[-1].end:m.start].strip().lower() in joiners:
+            cur.append(m)
+            continue
+        if len({c.code for c in cur}) >= 2:
+            chains.append(cur)
+        cur = [m]
+    if len({c.code for c in cur}) >= 2:
+        chains.append(cur)
+    return [c for c in chains if all(keep(m) for m in c)]
+
+
+def _coordinated_pair(doc_text: str, groups: list[list[ActorMention]], joiners: frozenset[str],
+                      keep: Any) -> list[ActorMention] | None:
+    """The nearest coordination of distinct actors ('Tiongkok dan Rusia') in the window:
+    nearest sentence first, last chain of that sentence."""
+    for grp in groups:
+        chains = _coordinated(doc_text, grp, joiners, keep)
+        if chains:
+            seen: dict[str, ActorMention] = {}
+            for m in chains[-1]:
+                seen.setdefault(m.code, m)
+            return list(seen.values())
+    return None
 
 
 def _patterns(resolver: ActorResolver) -> dict[str, re.Pattern[str]]:
@@ -96,6 +137,7 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
     """Return ``mentions`` plus coreference mentions (``resolved_by="coref"``), sorted by start."""
     pats = _patterns(resolver)
     window = int(resolver.cues.get("window_sentences", 3))
+    joiners = frozenset(str(w).lower() for w in resolver.cues.get("pair_joiners", ["dan"]))
     base = sorted(mentions, key=lambda m: m.start)
     covered = [(m.start, m.end) for m in base]
 
@@ -118,10 +160,15 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
                 if got:
                     new.append(_copy(got, span, s, e))
             elif key == "plural_pronouns":
-                got = _single(_window(base, sentences, s, window,
-                                      lambda m: m.resolved_by == "agent" or not _is_person(m)))
-                if got:
-                    new.append(_copy(got, span, s, e))
+                groups = _window(base, sentences, s, window, lambda m: True)
+                nearest = next((g for g in groups if g), [])
+                pair = _coordinated_pair(doc_text, [nearest], joiners, lambda m: True)
+                if pair:  # 'Xi dan Putin … mereka'
+                    new.extend(_copy(m, span, s, e) for m in pair)
+                else:
+                    got = _single(_window(base, sentences, s, window, _is_group))
+                    if got:
+                        new.append(_copy(got, span, s, e))
             elif key == "country_anaphora":
                 got = _single(_window(base, sentences, s, window, _is_country))
                 if got:
@@ -129,7 +176,10 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
             else:
                 keep = {"pair_country": _is_country, "pair_leader": _is_person,
                         "pair_any": lambda m: True}[key]
-                pair = _pair(_window(base, sentences, s, window, keep))
+                groups = _window(base, sentences, s, window, keep)
+                coord = _coordinated_pair(doc_text, groups, joiners, keep)
+                # 'kedua' = exactly two: three coordinated actors are ambiguous
+                pair = _pair(groups) if coord is None else (coord if len(coord) == 2 else None)
                 if pair:
                     role = "GOV" if key == "pair_leader" else None
                     for m in pair:
