@@ -166,6 +166,10 @@ def test_every_page_fits_the_screen_and_nav_is_reachable(browser, server, pages,
                 assert link.is_visible()
             assert pg.locator("[data-lang-switch='en']").is_visible()
             assert pg.locator("h1").first.is_visible()
+            tallest = pg.evaluate("Math.max(0, ...[...document.querySelectorAll("
+                                  "'form.filters input:not([type=hidden]), form.filters select')]"
+                                  ".map(e => e.getBoundingClientRect().height))")
+            assert tallest <= 48, (device, path, tallest)  # form fields keep their normal size
         # the nav works by touch/click on this screen size
         pg.goto(server.url + "/")
         pg.locator("[data-nav='network']").click()
