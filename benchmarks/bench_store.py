@@ -3,7 +3,9 @@
 
 Synthetic coded articles: filler sentences from the bench corpus (real Indonesian news
 sentences, ``shared/data/bench/articles.jsonl.gz``) plus event sentences from hand-made templates
-(actors × CAMEO codes), ~3 events per article.  Run:
+(actors × CAMEO codes), ~3 events per article; ``--joint`` of the events have two sources
+("A dan C mengecam B"), half of those reciprocal (targets = both sources, "A dan C bertemu"), so
+the source × target pair expansion is measured too.  Run:
 
     .venv/bin/python benchmarks/bench_store.py --events 100000
 """
@@ -27,6 +29,7 @@ from fixtures_store import Ev, make_article  # noqa: E402
 
 from warta.codebook import Codebook  # noqa: E402
 from warta.db import Store  # noqa: E402
+from warta.model import ActorMention  # noqa: E402
 
 BENCH = REPO.parent / "shared" / "data" / "bench" / "articles.jsonl.gz"
 ACTORS = [("Presiden Joko Widodo", "IDN", "GOV"), ("Xi Jinping", "CHN", "GOV"),
@@ -53,7 +56,7 @@ def filler(n: int) -> list[str]:
     return out
 
 
-def synthetic(n_events: int, seed: int = 1):  # type: ignore[no-untyped-def]
+def synthetic(n_events: int, seed: int = 1, joint: float = 0.2):  # type: ignore[no-untyped-def]
     rng = random.Random(seed)
     cb = Codebook.load()
     fill = filler(60000)
@@ -66,30 +69,45 @@ def synthetic(n_events: int, seed: int = 1):  # type: ignore[no-untyped-def]
         month = rng.randint(1, 12)
         sents: list[str] = []
         evs: list[Ev] = []
-        for _ in range(n_ev):
-            a, b = rng.sample(ACTORS, 2)
+        extra: list[tuple[int, tuple[str, str, str | None], bool]] = []
+        for i in range(n_ev):
+            a, b, c = rng.sample(ACTORS, 3)
             tpl, code, trig = rng.choice(TEMPLATES)
-            sents.append(tpl.format(a=a[0], b=b[0], t=trig, d=f"{day} Juni"))
+            both = rng.random() < joint
+            first = f"{a[0]} dan {c[0]}" if both else a[0]
+            sents.append(tpl.format(a=first, b=b[0], t=trig, d=f"{day} Juni"))
             evs.append(Ev(0, a, b, code, trig, date=(f"2024-{month:02d}-{day:02d}", "day")))
+            if both:
+                extra.append((i, c, rng.random() < 0.5))
         body = rng.sample(fill, rng.randint(6, 14))
         order = list(range(len(sents)))
         text_sents = sents + body
         text = " ".join(s.strip() for s in text_sents)
         for i, e in enumerate(evs):
             e.sentence = order[i]
-        yield make_article(f"syn-{k:07d}", f"outlet{rng.randint(1, 40)}.id",
-                           f"2024-{month:02d}-{day:02d}T08:00:00+07:00", text, evs, codebook=cb)
+        ca = make_article(f"syn-{k:07d}", f"outlet{rng.randint(1, 40)}.id",
+                          f"2024-{month:02d}-{day:02d}T08:00:00+07:00", text, evs, codebook=cb)
+        for i, c, reciprocal in extra:
+            ev = ca.events[i]
+            start = ev.evidence.sentence_start + ev.evidence.sentence_text.index(f" dan {c[0]}") + 5
+            m = ActorMention(text=c[0], start=start, end=start + len(c[0]), code=c[1], role=c[2],
+                             name=c[0].upper())
+            ev.source.append(m)
+            ca.actors.append(m)
+            if reciprocal:
+                ev.target = list(ev.source)
+        yield ca
         made += n_ev
 
 
-def bench_size(n_events: int, batch: int) -> None:
+def bench_size(n_events: int, batch: int, joint: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.duckdb"
         t0 = time.perf_counter()
         totals = {"added": 0, "events": 0, "dedup": 0.0, "cluster": 0.0}
         with Store(path) as s:
             buf = []
-            for ca in synthetic(n_events):
+            for ca in synthetic(n_events, joint=joint):
                 buf.append(ca)
                 if len(buf) >= batch:
                     st = s.add_batch(buf)
@@ -106,11 +124,13 @@ def bench_size(n_events: int, batch: int) -> None:
                 totals["cluster"] += st.seconds_cluster
             s.con.execute("CHECKPOINT")
             n_clusters = s.stats()["events"]
+            n_pairs = s.query("SELECT count(*) AS n FROM event_mentions")[0]["n"]
         dt = time.perf_counter() - t0
         size = sum(p.stat().st_size for p in Path(tmp).iterdir()) / 1e6
     per100k = size * 100000 / max(1, totals["events"])
     print(f"synthetic: {totals['added']} articles, {totals['events']} event mentions, "
-          f"{n_clusters} clustered events")
+          f"{n_clusters} clustered events, {n_pairs} mention-event links "
+          f"({joint:.0%} joint/reciprocal mentions)")
     print(f"  database size {size:.1f} MB → {per100k:.1f} MB per 100,000 events "
           f"(articles with full text included)")
     print(f"  wall time {dt:.1f} s (incl. building the synthetic records); "
@@ -145,9 +165,11 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=100000)
     ap.add_argument("--articles", type=int, default=5000, help="bench articles for dedup cost")
     ap.add_argument("--batch", type=int, default=2000)
+    ap.add_argument("--joint", type=float, default=0.2,
+                    help="share of event mentions with two sources (half of them reciprocal)")
     args = ap.parse_args()
     bench_dedup(args.articles, min(args.batch, 1000))
-    bench_size(args.events, args.batch)
+    bench_size(args.events, args.batch, args.joint)
 
 
 if __name__ == "__main__":
