@@ -28,8 +28,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("RUS", "UKR", "19", "asserted")}),
     ("svo-praise", "Menteri Luar Negeri Jepang memuji peran Indonesia dalam ASEAN.",
      {("JPN", "IDN", "05", "asserted")}),
+    # "mendesak" (urge) is an appeal (02x) in CAMEO; demands (10x) are "menuntut"
     ("svo-urge", "Menlu Retno Marsudi mendesak Myanmar untuk menghentikan kekerasan.",
-     {("IDN", "MMR", "10", "asserted")}),
+     {("IDN", "MMR", "02", "asserted")}),
     # --- passive voice
     ("passive-oleh", "Rusia dijatuhi sanksi oleh Amerika Serikat.",
      {("USA", "RUS", "16", "asserted")}),
@@ -75,6 +76,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("PSE", "ISR", "11", "asserted")}),
     ("target-not-across-condition", "Iran akan membalas jika Israel menyerang Iran lagi.",
      {("ISR", "IRN", "19", "hypothetical")}),
+    # --- "dari" after an actor noun names the actor; a noun's agent in a passive relative clause
+    ("origin-dari", "Para menteri luar negeri dari Uni Eropa dan Rusia bertemu di Berlin.",
+     {("IGO:EU", "RUS", "04", "asserted"), ("RUS", "IGO:EU", "04", "asserted")}),
+    ("relative-agent", "Rusia menghadapi sanksi ekonomi yang terus diberlakukan oleh Uni Eropa.",
+     {("IGO:EU", "RUS", "16", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -74,6 +74,9 @@ class Grammar:
         self.soft_boundaries = frozenset(g["soft_boundaries"])
         self.locatives = frozenset(g["locatives"])
         self.hard_boundaries = frozenset(g["hard_boundaries"])
+        self.origin_markers = frozenset(g["origin_markers"])
+        self.undergo_verbs = frozenset(g["undergo_verbs"])
+        self.origin_heads = frozenset(g["origin_heads"])
         self.complementizers = frozenset(g["complementizers"])
         self.governing_roots = frozenset(str(r) for r in g["governing_roots"])
         self.max_subject_distance = int(g["max_subject_distance"])
@@ -182,6 +185,9 @@ class EventCoder:
         while i >= 0 and tokens[i].lower in self.g.np_fillers:
             i -= 1
         if i >= 0 and tokens[i].lower in self.g.prepositions:
+            if (tokens[i].lower in self.g.origin_markers and i > 0
+                    and tokens[i - 1].lower in self.g.origin_heads):
+                return None  # "para menteri dari Uni Eropa": the ministers are the EU
             return tokens[i].lower
         for j in range(i, max(-1, i - 3), -1):
             w = tokens[j].lower
@@ -349,13 +355,27 @@ class EventCoder:
                 return g
         return None
 
-    def _after_light_verb(self, tokens: list[Token], start: int) -> bool:
+    def _relative_agent(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
+        """'sanksi yang terus diberlakukan oleh Barat', 'serangan itu dilakukan oleh AS'."""
+        for i in range(end, min(len(tokens), end + self.g.max_object_distance)):
+            w = tokens[i].lower
+            if w in self.g.hard_boundaries:
+                return None
+            if w in self.g.agent_markers and i > end:
+                verb = tokens[i - 1]
+                if verb.lower.startswith("di") and self._is_verb(verb):
+                    return next((g for g in groups if g.start > i
+                                 and self._governed(tokens, g) in self.g.agent_markers), None)
+        return None
+
+    def _after_light_verb(self, tokens: list[Token], start: int,
+                          verbs: frozenset[str] | None = None) -> bool:
         i = start - 1
         while i >= 0 and start - i <= 3 and tokens[i].lower in (
             self.g.np_fillers | self.g.noun_premodifiers
         ):
             i -= 1
-        return i >= 0 and tokens[i].lower in self.g.light_verbs
+        return i >= 0 and tokens[i].lower in (self.g.light_verbs if verbs is None else verbs)
 
     def find_speaker(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
         """The speaker of a closing attribution (", kata X") or "menurut X"."""
@@ -520,8 +540,17 @@ class EventCoder:
                 if src is None and self._after_light_verb(tokens, m.start):
                     src, why["source"] = self.find_subject(tokens, groups, m.start)
                     why["source"] = "light-verb-subject" if src else ""
+                if src is None:
+                    src = self._relative_agent(tokens, groups, m.end)
+                    why["source"] = "relative-agent" if src else ""
             end = src.end if src is not None and src.start >= m.end else m.end
             tgt, why["target"] = self.find_after(tokens, groups, end, preps or {"obj"})
+            if tgt is None and self._after_light_verb(tokens, m.start, self.g.undergo_verbs):
+                # "Rusia menghadapi sanksi dari Barat": the subject undergoes the act
+                tgt, why["target"] = self.find_subject(tokens, groups, m.start)
+                why["target"] = "undergoer" if tgt is not None else ""
+                if tgt is src:
+                    tgt = None
             if tgt is None:
                 tgt = self._fronted_target(tokens, groups, m, src)
                 why["target"] = "fronted-adverbial" if tgt is not None else ""
