@@ -253,14 +253,8 @@ KILL_SCRIPT = textwrap.dedent("""
 """)
 
 
-def test_kill_during_ingest_then_rerun_equals_clean_run(tmp_path, docs):
-    db = tmp_path / "killed.duckdb"
-    marker = tmp_path / "marker"
-    with Store(db) as s:
-        s.add_batch(docs[4:6])  # an earlier, committed batch
-        committed = snapshot(s)
-    script = KILL_SCRIPT.format(repo=str(REPO), tests=str(REPO / "tests"), marker=str(marker),
-                                db=str(db))
+def run_and_kill(script: str, marker: Path) -> None:
+    """Run ``script`` in a subprocess, SIGKILL it once it has created ``marker`` (mid-batch)."""
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     try:
@@ -279,6 +273,17 @@ def test_kill_during_ingest_then_rerun_equals_clean_run(tmp_path, docs):
         if proc.stderr:
             proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL
+
+
+def test_kill_during_ingest_then_rerun_equals_clean_run(tmp_path, docs):
+    db = tmp_path / "killed.duckdb"
+    marker = tmp_path / "marker"
+    with Store(db) as s:
+        s.add_batch(docs[4:6])  # an earlier, committed batch
+        committed = snapshot(s)
+    script = KILL_SCRIPT.format(repo=str(REPO), tests=str(REPO / "tests"), marker=str(marker),
+                                db=str(db))
+    run_and_kill(script, marker)
     with Store(db) as s:
         assert snapshot(s) == committed  # the killed batch left nothing behind
         st = s.add_batch(corpus(), skips())  # re-run

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from fixtures_store import snapshot, split_sentences
+from test_db import run_and_kill
 
 from warta.codebook import Codebook
 from warta.db import Store
@@ -254,24 +250,7 @@ def test_kill_during_joint_ingest_then_rerun_equals_clean_run(tmp_path):
         committed = _tables(s)
     script = KILL_SCRIPT.format(repo=str(REPO), tests=str(REPO / "tests"), marker=str(marker),
                                 db=str(db))
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 60
-        while not marker.exists():
-            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-            assert time.monotonic() < deadline, "ingest subprocess never reached the batch"
-            time.sleep(0.05)
-        time.sleep(0.2)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
-    assert proc.returncode == -signal.SIGKILL
+    run_and_kill(script, marker)
     with Store(db) as s:
         assert _tables(s) == committed
         st = s.add_batch(joint_corpus())
