@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.morph import Analysis, Morphology, affix_class
+from warta.morph import DEFAULT_ROOTS, Analysis, Morphology, affix_class, read_roots
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +177,33 @@ def test_cache_returns_same_object(morph):
 )
 def test_affix_class(prefix, suffix, cls):
     assert affix_class(prefix, suffix) == cls
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("menghimbau", "dihimbau"),  # root from morph_roots.txt (Sastrawi lacks "himbau")
+        ("menghadang", "dihadang"),
+        ("memberlakukan", "diberlakukan"),  # member- = meN + ber-stem
+        ("memberhentikan", "diberhentikan"),
+        ("memerangi", "diperangi"),  # di + perang + i, not diper + rang + i
+    ],
+)
+def test_passives_of_roots_sastrawi_lacks(morph, a, b):
+    assert set(morph.analyse(a).keys) & set(morph.analyse(b).keys)
+
+
+def test_suffix_on_extra_root(morph):
+    assert morph.analyse("himbauan").key == "himbau|an"
+
+
+def test_extra_roots_parameter():
+    m = Morphology(extra_roots=["zzqroot"])
+    assert m.in_dictionary("zzqroot")
+    assert m.analyse("dizzqroot").key == "zzqroot|V"
+
+
+def test_roots_file_is_clean():
+    roots = read_roots(DEFAULT_ROOTS)
+    assert len(roots) >= 10
+    assert all(r == r.lower() and r.isalpha() for r in roots)

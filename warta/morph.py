@@ -12,8 +12,13 @@ lives here; every word-specific fact lives in the language data files.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+# roots Sastrawi's dictionary lacks (language data, one a line; '#' comments)
+DEFAULT_ROOTS = Path(__file__).resolve().parent / "lang" / "id" / "morph_roots.txt"
 
 # clitics stripped before the analysis (longest first)
 _CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
@@ -30,6 +35,7 @@ _PREFIX_REGIONS: dict[str, str] = {
     "pe": "peN", "pem": "peN", "pen": "peN", "peng": "peN", "peny": "peN", "penge": "peN",
     "per": "per",
     "memper": "memper", "mempe": "memper", "diper": "diper", "dipe": "diper",
+    "member": "meN",  # memberlakukan = meN + berlaku + kan, like diberlakukan
     "se": "se",
     # stacked prefixes: the outer one decides the class
     "keber": "ke", "kese": "ke", "keter": "ke", "keper": "ke", "kepe": "ke",
@@ -100,7 +106,8 @@ def _voice(prefix: str, suffix: str) -> str:
 class Morphology:
     """Cached analyser. One instance per process; ``analyse`` is a dict lookup after first use."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra_roots: Iterable[str] | None = None) -> None:
+        """``extra_roots``: roots to add to Sastrawi's dictionary (default: morph_roots.txt)."""
         from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
         stemmer: Any = StemmerFactory().create_stemmer()
@@ -108,6 +115,9 @@ class Morphology:
         inner = getattr(stemmer, "delegatedStemmer", stemmer)
         self._dict: Any = getattr(inner, "dictionary", None)
         self._cache: dict[tuple[str, bool], Analysis] = {}
+        if extra_roots is None:
+            extra_roots = read_roots(DEFAULT_ROOTS)
+        self._extra = frozenset(r.strip().lower() for r in extra_roots if r.strip())
 
     # -- public -----------------------------------------------------------------------------
     def analyse(self, word: str, is_proper: bool = False) -> Analysis:
@@ -126,7 +136,7 @@ class Morphology:
         return a
 
     def in_dictionary(self, root: str) -> bool:
-        return self._dict is not None and bool(self._dict.contains(root))
+        return root in self._extra or self._dict is not None and bool(self._dict.contains(root))
 
     def stem(self, word: str) -> str:
         return str(self._stemmer.stem(word))
@@ -165,6 +175,12 @@ class Morphology:
             # Sastrawi found a root we cannot place inside the word: trust the root, class unknown
             return Analysis(w, root, "", "", "other", root + "|?")
         prefix, r, suffix, alts = parsed
+        if prefix in ("diper", "memper"):
+            # diperangi = di + perang + i (like memerangi), not diper + rang + i
+            for lead in ("per", "pe"):
+                if w.startswith(("di" + lead, "mem" + lead)) and self.in_dictionary(lead + r):
+                    prefix, r = ("di" if w.startswith("di") else "meN"), lead + r
+                    break
         if prefix == "" and suffix == "kan" and self.in_dictionary(r + "k"):
             r, suffix = r + "k", "an"  # kutukan = kutuk + an, not kutu + kan
         elif suffix == "i" and self.in_dictionary(r + "i"):
@@ -249,6 +265,13 @@ class Morphology:
                         if best is None or score > best[:2]:
                             best = (score[0], score[1], prefix, k, suffix)
         if best is None:
+            # no prefix: a suffix on a root Sastrawi lacks (himbauan = himbau + an)
+            for suffix in ("an", "kan", "i"):
+                for c in ("",) + _CLITICS:
+                    tail = suffix + c
+                    core = w[: len(w) - len(tail)]
+                    if w.endswith(tail) and len(core) >= 3 and self.in_dictionary(core):
+                        return "", core, suffix, []
             return None
         in_dict, _, prefix, core, suffix = best
         if not in_dict and not (
@@ -258,3 +281,15 @@ class Morphology:
         ):
             return None  # kerjasama, diplomasi: no affix we can vouch for
         return prefix, core, suffix, []
+
+
+def read_roots(path: Path) -> list[str]:
+    """Roots from a data file: one a line, '#' starts a comment."""
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
