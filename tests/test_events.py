@@ -81,6 +81,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IGO:EU", "RUS", "04", "asserted"), ("RUS", "IGO:EU", "04", "asserted")}),
     ("relative-agent", "Rusia menghadapi sanksi ekonomi yang terus diberlakukan oleh Uni Eropa.",
      {("IGO:EU", "RUS", "16", "asserted")}),
+    # --- a domestic event keeps its same-country target (no scored triple, no spurious one)
+    ("domestic", "Polisi Yunani menembakkan gas air mata ke arah demonstran Yunani.",
+     {("GRC", "GRC", "17", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own
@@ -95,7 +98,9 @@ def _triples(events) -> set[tuple[str, str | None, str, str]]:
     out = set()
     for e in events:
         for s in {a.code for a in e.source}:
-            tgts = {a.code for a in e.target} - {s} or {None}
+            codes = {a.code for a in e.target}
+            # a domestic target (same code) shows as (s, s); mixed targets skip it, like scoring
+            tgts = codes - {s} or ({s} if codes else {None})
             for t in tgts:
                 out.add((s, t, e.root, e.mode))
     return out

@@ -101,6 +101,11 @@ def _has_cue(words: list[str], cues: tuple[frozenset[str], list[tuple[str, ...]]
     return None
 
 
+def _same_actor(a: ActorMention, others: list[ActorMention]) -> bool:
+    """The same actor mentioned twice ("Xi ... ia"), not a second actor of the same country."""
+    return any((a.code, a.role, a.name) == (o.code, o.role, o.name) for o in others)
+
+
 class EventCoder:
     """Codes the events of one sentence. Stateless apart from the loaded tables."""
 
@@ -459,6 +464,10 @@ class EventCoder:
                 tgt = self._context_target(previous, src)
                 if tgt:
                     why["target"] = "context"
+            if not tgt:
+                dom = self._fallback_target(tokens, groups, m, Group(0, 0, src), domestic=True)
+                if dom is not None:
+                    tgt, why["target"] = list(dom.mentions), "domestic"
             mode, cue = self.mode_of(tokens, m)
             cameo = m.entry.cameo
             if mode == "future":
@@ -587,8 +596,8 @@ class EventCoder:
         if not source:
             return None
         target = list(tgt.mentions) if tgt is not None else []
-        if target and {a.code for a in source} == {a.code for a in target} and len(source) == 1:
-            target = []
+        if tgt is not src and target and all(_same_actor(a, source) for a in target):
+            target = []  # the same entity twice ("Xi ... ia"), not a domestic dyad
         return source, target, why
 
     def _embedded(self, tokens: list[Token], matches: list[TriggerMatch], m: TriggerMatch) -> bool:
@@ -606,21 +615,28 @@ class EventCoder:
         return False
 
     def _fallback_target(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
-                         src: Group) -> Group | None:
+                         src: Group, *, domestic: bool = False) -> Group | None:
         """No frame target: the first other actor after the trigger in the same clause."""
         codes = {a.code for a in src.mentions}
         stop = next((i for i in range(m.end, len(tokens))
                      if tokens[i].lower in self.g.hard_boundaries
                      or tokens[i].lower in self.g.conditionals), len(tokens))
+        same: Group | None = None
         for g in groups:
             if g.start < m.end or g is src or g.start >= stop:
                 continue
-            if {a.code for a in g.mentions} <= codes | {"---"}:
-                continue
             if self._governed(tokens, g) in self.g.agent_markers:
                 continue
-            return g
-        return None
+            gc = {a.code for a in g.mentions} - {"---"}
+            if not gc:
+                continue
+            if gc <= codes:  # a domestic target: only as the last resort
+                if same is None and not all(_same_actor(a, src.mentions) for a in g.mentions):
+                    same = g
+                continue
+            if not domestic:
+                return g
+        return same if domestic else None
 
     @staticmethod
     def _context_target(previous: list[ActorMention], src: list[ActorMention]
