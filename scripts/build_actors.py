@@ -230,6 +230,92 @@ def build_phoenix(shared: Path, all_countries: bool = True) -> int:
     return len(out)
 
 
+GROUP_LINE_RE = re.compile(r"^([^\s#\[]+)\s*\[([A-Z]{3})([A-Z]{3})\]")
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Z0-9-]{3,})\)")
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    it = iter(long.upper())
+    return all(ch in it for ch in short.upper() if ch.isalpha())
+
+
+def phoenix_group_names(raw: str) -> tuple[str | None, list[str]]:
+    """'LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_' → ('Liberation Tigers of Tamil Eelam',
+    ['LTTE']).  Acronyms (4+ letters, written in capitals) are matched case-exactly."""
+    raw = raw.split("#")[0].strip().lstrip("+").strip()
+    name = re.sub(r"\([^)]*\)", " ", raw).replace("_", " ")
+    name = " ".join(name.split())
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w)
+    # an acronym must spell the name's initials (in order): '(LTTE)' yes, '(YOUTH)' no
+    acronyms = [a for a in ACRONYM_RE.findall(raw) if is_subsequence(a, initials)]
+    if not name or any(ch.isdigit() for ch in name):
+        return None, acronyms
+    if " " not in name:
+        # a one-word alias: the source writes everything in capitals, so an acronym ('FARC')
+        # cannot be told from a word ('YOUTH', 'BERSATU'): left to the curated groups.tsv
+        return None, acronyms
+    small = {"of", "the", "and", "for", "in", "al", "el", "de", "del", "la", "le"}
+    words = [w.lower() if w.lower() in small and i else w.capitalize()
+             for i, w in enumerate(name.split())]
+    return " ".join(words), acronyms
+
+
+def build_phoenix_groups(shared: Path) -> int:
+    """Armed non-state groups with a home country from Phoenix.MilNonState.actors.txt
+    (English names and acronyms as they appear untranslated in Indonesian news).  Groups
+    coded to a region/IGO/transnational code (IMG, INT, MEA, SAS, …) are left out."""
+    valid = set(iso3_map().values()) | {"PSE"}
+    path = shared / "reference" / "phoenix" / "Phoenix.MilNonState.actors.txt"
+    text = path.read_text(encoding="utf-8", errors="replace").replace("\x1a", "")
+    curated: set[str] = set()
+    for fname in ("groups.tsv", "orgs.tsv", "countries.tsv"):
+        with open(OUT / fname, encoding="utf-8") as f:
+            lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            curated.add((row.get("pattern") or "").strip().lower())
+    rows: dict[str, tuple[str, str, str, str, str]] = {}
+    clash: set[str] = set()
+    current: tuple[str, str, str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        m = GROUP_LINE_RE.match(line)
+        if m:
+            code, role = m.group(2), m.group(3)
+            current = (code, role, "") if code in valid and role in ROLES else None
+            name, acrs = phoenix_group_names(m.group(1))
+            if current is not None:
+                current = (code, role, name or (acrs[0] if acrs else ""))
+        elif not line.startswith("+") or current is None:
+            if not line.startswith("+"):
+                current = None
+            continue
+        else:
+            name, acrs = phoenix_group_names(line)
+        if current is None:
+            continue
+        code, role, canon = current
+        for pat, case in [*([(name, "cap")] if name else []), *((a, "exact") for a in acrs)]:
+            key = pat.lower()
+            if key in curated or len(pat) < 4:
+                continue
+            if key in rows and rows[key][1] != code:
+                clash.add(key)
+            rows.setdefault(key, (pat, code, role, case, canon))
+    with open(OUT / "groups_phoenix.tsv", "w", encoding="utf-8") as f:
+        f.write("# Derived by scripts/build_actors.py from Phoenix.MilNonState.actors.txt "
+                "(PETRARCH2, MIT licence, Open Event Data Alliance). Do not edit: curated\n"
+                "# (Indonesian) names go to groups.tsv, which takes precedence.\n")
+        f.write("pattern\tcode\trole\tkind\tcase\tflags\tname\tstart\tend\tsource\n")
+        n = 0
+        for key, (pat, code, role, case, canon) in sorted(rows.items()):
+            if key in clash:
+                continue  # one name, two countries: ambiguous
+            f.write(f"{pat}\t{code}\t{role}\tgroup\t{case}\t\t{canon}\t\t\tPhoenix MilNonState\n")
+            n += 1
+    return n
+
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
 SINCE_RE = re.compile(r"^(.*?)\(since (\d{1,2}) ([A-Za-z]+) (\d{4})\)")
@@ -302,7 +388,9 @@ def main() -> None:
     n1 = build_countries()
     n2 = build_phoenix(args.shared)
     n3 = build_factbook(args.shared)
-    print(f"countries_cldr.tsv: {n1} rows; people_phoenix.tsv: {n2}; people_factbook.tsv: {n3}")
+    n4 = build_phoenix_groups(args.shared)
+    print(f"countries_cldr.tsv: {n1} rows; people_phoenix.tsv: {n2}; people_factbook.tsv: {n3}; "
+          f"groups_phoenix.tsv: {n4}")
 
 
 if __name__ == "__main__":

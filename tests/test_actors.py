@@ -245,6 +245,19 @@ CASES: list[tuple[str, str | None, str, str, str | None]] = [
     ("Seorang warganegara Inggris ditahan.", None, "Seorang warganegara Inggris", "GBR", "CVL"),
     ("Para pejuang Hamas menembakkan roket.", None, "Para pejuang Hamas", "PSE", "REB"),
     ("Wakil Menteri Luar Negeri AS Nicholas Burns tiba.", "2007-04-01", "Wakil Menteri Luar Negeri AS Nicholas Burns", "USA", "GOV"),
+    # --- groups: curated Indonesian names and the Phoenix MilNonState import -----------------
+    ("Pengawal Revolusi menahan 15 pelaut Inggris.", "2007-04-01", "Pengawal Revolusi", "IRN", "MIL"),
+    ("Kelompok separatis Basque ETA mengumumkan gencatan senjata.", "2007-04-01", "ETA", "ESP", "REB"),
+    ("ULFA dituduh melakukan serangan itu.", "2007-04-01", "ULFA", "IND", "REB"),
+    ("Partai Sinn Fein menolak.", "2007-04-01", "Partai Sinn Fein", "GBR", "PTY"),
+    ("Pemerintah menuduh LTTE menyerang pangkalan itu.", "2007-04-01", "LTTE", "LKA", "REB"),
+    ("Serangan pemberontak Tamil menewaskan lima tentara.", "2007-04-01", "pemberontak Tamil", "LKA", "REB"),
+    ("Mullah Omar mengeluarkan pernyataan.", "2007-04-01", "Mullah Omar", "AFG", "REB"),
+    ("Abu Sayyaf Group menculik dua warga.", "2007-04-01", "Abu Sayyaf Group", "PHL", "REB"),
+    ("Front Demokratik untuk Pembebasan Palestina atau DFLP mengecam.", "2007-04-01", "DFLP", "PSE", "REB"),
+    # --- older spellings ------------------------------------------------------------------------
+    ("Amerika Serikat mendukung rencana Marokko itu.", "2007-04-01", "Marokko", "MAR", None),
+    ("Pemerintah Slowakia menolak.", "2007-04-01", "Pemerintah Slowakia", "SVK", "GOV"),
 ]
 
 # (sentence, a substring that must NOT be an actor mention)

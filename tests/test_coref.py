@@ -139,3 +139,40 @@ def test_output_sorted_and_keeps_input(resolver: ActorResolver) -> None:
     out = resolve(t, resolver.sentences(doc), base, resolver, None)
     assert all(m in out for m in base)
     assert [m.start for m in out] == sorted(m.start for m in out)
+
+
+# (article text, anaphor/name, which occurrence, expected codes of the coref mentions there)
+COREF_TABLE: list[tuple[str, str, int, list[str]]] = [
+    # a later bare surname or full name takes the code of the earlier titled (apposed) mention
+    ("Wakil Menteri Luar Negeri Jepang, Mitoji Yabunaka, Rabu mengajukan permintaan. "
+     "Yabunaka, yang berkunjung ke Teheran, menyampaikan pesan itu.", "Yabunaka", 1, ["JPN"]),
+    ("Duta Besar AS untuk PBB Bill Richardson tiba di Khartoum. "
+     "Richardson juga mengadakan perundingan.", "Richardson", 1, ["USA"]),
+    ("Ali Rezaeian, Menteri Pertahanan Iran, tiba di Moskow. Rezaeian bertemu pers.",
+     "Rezaeian", 1, ["IRN"]),
+    # 'kedua negara': the nearest coordination of two countries, blocs ('Barat') are no country
+    ("Hubungan antara Tiongkok dan Rusia menguat sejak Rusia menyerang Ukraina. Karena sanksi "
+     "dari Barat, Moskow beralih ke Beijing. Perdagangan antara kedua negara melonjak.",
+     "kedua negara", 0, ["CHN", "RUS"]),
+    ("Kedekatan antara Tiongkok dan Rusia mengirim pesan bagi negara-negara Barat. "
+     "Kedua negara ini menunjukkan kesiapan.", "Kedua negara", 0, ["CHN", "RUS"]),
+    ("Pertemuan itu membahas hubungan Tiongkok-Rusia. Kedua negara sepakat.",
+     "Kedua negara", 0, ["CHN", "RUS"]),
+    # 'mereka' after coordinated people → all of them; after one group → that group
+    ("Xi Jinping dan Vladimir Putin bertemu di Kazan. Ia menyatakan bahwa mereka telah berhasil.",
+     "mereka", 0, ["CHN", "RUS"]),
+    ("Pasukan Israel memasuki kota itu. Mereka menahan dua orang.", "Mereka", 0, ["ISR"]),
+    # 'mereka' after a single titled person: no plural antecedent
+    ("Menteri Luar Negeri Iran tiba. Mereka menunggu.", "Mereka", 0, []),
+    # a country-less rebel/police phrase takes the one country the sentence places it in
+    ("Gerilyawan membunuh tiga prajurit AS di Irak, kata militer AS.", "Gerilyawan", 0, ["IRQ"]),
+    # … but a group coded without country on purpose stays so
+    ("Pasukan AS di Afghanistan memburu gerilyawan Al-Qaeda.", "gerilyawan Al-Qaeda", 0, []),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "nth", "codes"), COREF_TABLE)
+def test_coref_table(resolver: ActorResolver, text: str, word: str, nth: int,
+                     codes: list[str]) -> None:
+    got = coref_at(run(resolver, text, dt.date(2007, 4, 1)), text, word, nth)
+    assert sorted(m.code for m in got) == sorted(codes), [(m.text, m.code) for m in got]

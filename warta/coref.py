@@ -187,7 +187,9 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
                                          keep_role=key == "pair_any"))
             covered.append((s, e))
     new.extend(_surnames(doc_text, base, resolver, when, free))
-    new.extend(_country_context(base, sentences, window))
+    located = frozenset(str(r) for r in resolver.cues.get("located_roles", []))
+    preps = frozenset(str(p).lower() for p in resolver.cues.get("place_prepositions", []))
+    new.extend(_country_context(base, sentences, window, doc_text, located, preps))
     return sorted([*base, *new], key=lambda m: (m.start, m.end))
 
 
@@ -212,8 +214,14 @@ def _surnames(doc_text: str, base: list[ActorMention], resolver: ActorResolver,
     return out
 
 
-def _country_context(base: list[ActorMention], sentences: list[Sentence],
-                     window: int) -> list[ActorMention]:
+def _after_place_prep(doc_text: str, start: int, preps: frozenset[str]) -> bool:
+    words = doc_text[max(0, start - 30):start].lower().split()
+    return bool(words) and (words[-1] in preps or " ".join(words[-2:]) in preps)
+
+
+def _country_context(base: list[ActorMention], sentences: list[Sentence], window: int,
+                     doc_text: str = "", located_roles: frozenset[str] = frozenset(),
+                     preps: frozenset[str] = frozenset()) -> list[ActorMention]:
     """'para pemberontak' / 'Menteri Luar Negeri Lam Akol' with no country ('---'): when the
     sentence (else the nearest earlier sentence with countries) names exactly one country,
     add a coref mention with that country on the same span.  Two or more → left alone."""
@@ -221,6 +229,8 @@ def _country_context(base: list[ActorMention], sentences: list[Sentence],
     for m in base:
         if m.code != "---" or m.resolved_by not in ("agent", "title") or m.role is None:
             continue
+        if (m.entity or "").startswith(("group:", "org:")):
+            continue  # a group with no home country by definition (Al-Qaeda, ISIS, MSF)
         si = _sentence_index(sentences, m.start)
         groups: list[list[ActorMention]] = []
         for k in range(si, max(-1, si - window - 1), -1):
@@ -229,6 +239,11 @@ def _country_context(base: list[ActorMention], sentences: list[Sentence],
                 groups.append([c for c in base if sent.start <= c.start < sent.end
                                and _is_country(c) and c is not m])
         got = _single(groups)
+        if got is None and m.role in located_roles and groups:
+            # 'Gerilyawan membunuh tiga prajurit AS di Irak': rebels/police/civilians of the
+            # one country the sentence places the event in
+            placed = [c for c in groups[0] if _after_place_prep(doc_text, c.start, preps)]
+            got = _single([placed])
         if got is not None:
             out.append(ActorMention(text=m.text, start=m.start, end=m.end, code=got.code,
                                     role=m.role, name=m.name, resolved_by="coref",
