@@ -151,6 +151,23 @@ ROWS = [
     ("Menlu memanggil duta besar Israel.", ("110", "memanggil duta besar", "active")),
     ("Ia dibebaskan setelah mendapat pengampunan presiden.", ("0841", "pengampunan", "noun")),
     ("Ini adalah berita bagus bagi kawasan.", ("051", "berita bagus", "intrans")),
+    # families added by vocabulary family (not single sentences)
+    ("Warga diimbau agar tidak panik.", ("020", "diimbau", "passive")),
+    ("Masyarakat dihimbau menahan diri.", ("0256", "dihimbau menahan diri", "passive")),
+    ("Di Hebron diberlakukan jam malam.", ("1723", "diberlakukan jam malam", "passive")),
+    ("Iran menampik tuntutan Barat.", ("120", "menampik tuntutan", "active")),
+    ("Hamas enggan berunding dengan Israel.", ("125", "enggan berunding", "intrans")),
+    ("Ribuan orang berpawai menentang presiden.", ("141", "berpawai menentang", "intrans")),
+    ("Menlu itu mengkritisi kebijakan Washington.", ("111", "mengkritisi", "active")),
+    ("Jakarta menyesalkan keputusan Canberra.", ("111", "menyesalkan", "active")),
+    ("Batalion itu diberangkatkan ke Lebanon.", ("074", "diberangkatkan", "passive")),
+    ("Dewan Keamanan memperpanjang mandat UNIFIL.", ("0334", "memperpanjang mandat", "active")),
+    ("Presiden menerima delegasi Jepang.", ("043", "menerima delegasi", "active")),
+    ("Kelompok itu menyerukan gencatan senjata segera.", ("0256", "menyerukan gencatan senjata", "active")),
+    ("Mereka mendesak Israel untuk menghentikan serangan.",
+     ("0256", "mendesak israel untuk menghentikan serangan", "active")),
+    ("Partai itu menuntut pemerintah membebaskan aktivis.",
+     ("1053", "menuntut pemerintah membebaskan", "active")),
 ]
 
 # non-event senses (stop entries): no event code may come out of these
@@ -163,6 +180,9 @@ NON_EVENTS = [
     "Kedua negara sekutu dalam perang melawan terorisme.",
     "Pasukan Irak, dengan bantuan pasukan AS, berpatroli.",
     "Hari ini peringatan 75 tahun hubungan diplomatik kedua negara.",
+    "Pasukan berjaga di perbatasan kedua negara.",  # perbatasan (border) is not pembatasan (172)
+    "Menteri Pertahanan membuka pameran.",  # pertahanan (defence) is not penahanan (173)
+    "Penemuan itu diumumkan kemarin.",  # penemuan (discovery) is not pertemuan (040)
 ]
 
 
@@ -174,7 +194,8 @@ def test_match(lex, sentence, expected):
 @pytest.mark.parametrize("sentence", NON_EVENTS)
 def test_stop_entries_block_non_event_senses(lex, sentence):
     blocked = {"ajal": "040", "terancam": "130", "mencurigakan": "112", "diharapkan": "020",
-               "jabatan": "1711", "terorisme": "190", "bantuan": "070", "diplomatik": "050"}
+               "jabatan": "1711", "terorisme": "190", "bantuan": "070", "diplomatik": "050",
+               "perbatasan": "172", "Pertahanan": "173", "Penemuan": "040"}
     got = find(lex, sentence)
     for word, code in blocked.items():
         if word in sentence:
