@@ -270,6 +270,8 @@ class EventCoder:
         while i < hi:
             if tokens[i].lower in self.g.right_boundaries:
                 return i
+            if tokens[i].lower == "," and i + 1 < hi and self._is_verb(tokens[i + 1]):
+                return i  # ", memperkuat aliansi antara …": a new clause
             i += 1
         return hi
 
@@ -609,8 +611,9 @@ class EventCoder:
             between = [t.lower for t in tokens[o.end : m.start]]
             if any(w in self.g.hard_boundaries for w in between):
                 continue
-            if (o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags) and any(
-                    w in self.g.complementizers for w in between):
+            comp = next((k for k, w in enumerate(between) if w in self.g.complementizers), None)
+            if (comp is not None and "," not in between[comp:]
+                    and (o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags)):
                 return True
         return False
 
