@@ -226,6 +226,7 @@ class EventsComponent:
             tokens = [Token(t.lower_, t.idx, t.idx + len(t.text), t.is_title)
                       for t in span if not t.is_space]
             mentions = [a for a in actors if a.start >= sent.start and a.end <= sent.end]
+            sent_events = []
             for ev in self.coder.code_sentence(
                 tokens, mentions, article_id=article_id, sentence_index=sent.index,
                 sentence_text=sent.text, sentence_start=sent.start, previous=previous,
@@ -236,7 +237,10 @@ class EventsComponent:
                     ev.evidence.trigger_start, sent, places,
                     doc._.dateline_place if sent.index == 0 else None)
                 events.append(ev)
-            previous = mentions
+                sent_events.append(ev)
+            # the previous sentence's participants come first as a fallback target
+            part = [a for e in sent_events for a in e.target + e.source]
+            previous = part + [a for a in mentions if a not in part]
         doc._.events = events
         return doc
 
