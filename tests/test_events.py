@@ -84,6 +84,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a domestic event keeps its same-country target (no scored triple, no spurious one)
     ("domestic", "Polisi Yunani menembakkan gas air mata ke arah demonstran Yunani.",
      {("GRC", "GRC", "17", "asserted")}),
+    ("relative-agent-plain", "Pejabat Somalia mengatakan serangan udara itu dilakukan oleh helikopter militer AS.",
+     {("USA", None, "19", "asserted")}),
+    # --- a comment with no subject is the speaker's (verbal roots in grammar.yaml)
+    ("comment-speaker", "Langkah itu sangat berbahaya bagi kawasan, kata Menteri Luar Negeri Inggris.",
+     {("GBR", None, "01", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

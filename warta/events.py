@@ -76,6 +76,7 @@ class Grammar:
         self.hard_boundaries = frozenset(g["hard_boundaries"])
         self.origin_markers = frozenset(g["origin_markers"])
         self.undergo_verbs = frozenset(g["undergo_verbs"])
+        self.verbal_roots = frozenset(str(r) for r in g["verbal_roots"])
         self.origin_heads = frozenset(g["origin_heads"])
         self.complementizers = frozenset(g["complementizers"])
         self.governing_roots = frozenset(str(r) for r in g["governing_roots"])
@@ -371,8 +372,7 @@ class EventCoder:
             if w in self.g.agent_markers and i > end:
                 verb = tokens[i - 1]
                 if verb.lower.startswith("di") and self._is_verb(verb):
-                    return next((g for g in groups if g.start > i
-                                 and self._governed(tokens, g) in self.g.agent_markers), None)
+                    return next((g for g in groups if i < g.start <= i + 3), None)
         return None
 
     def _after_light_verb(self, tokens: list[Token], start: int,
@@ -578,7 +578,7 @@ class EventCoder:
                 tgt, why["target"] = self.find_after(tokens, groups, m.end, {"dengan"})
         if "antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None:
             src, why["source"] = tgt, "antara"
-        if src is None and "verbal" in flags:
+        if src is None and ("verbal" in flags or m.entry.cameo[:2] in self.g.verbal_roots):
             src = self.find_speaker(tokens, groups, m.end)
             why["source"] = "speaker" if src else ""
         if src is None:
