@@ -250,6 +250,15 @@ def test_proper_tokens_are_not_stemmed(lex):
     assert lex.match(w, proper=[True, False]) == []
 
 
+def test_proper_token_continues_but_never_starts_a_match(lex):
+    w = toks("AS meluncurkan Kemitraan Keamanan")
+    proper = [False, False, True, True]
+    got = [(m.entry.cameo, " ".join(w[m.start : m.end])) for m in lex.match(w, proper)]
+    assert ("050", "meluncurkan kemitraan") in got
+    w2 = toks("Dewan Perundingan Nasional")
+    assert lex.match(w2, [False, True, True]) == []
+
+
 def test_literal_word(lex):
     lit = lex.compile("=tidak berkomentar")
     assert lit[0] == ("lit", frozenset({"tidak"}))

@@ -119,13 +119,15 @@ class Lexicon:
         """All trigger matches of one sentence (lower-cased tokens), non-overlapping.
 
         Overlaps are resolved longest first (most pattern words, then earliest start, then
-        file order); the result is returned in text order."""
+        file order); the result is returned in text order.  A ``proper`` (capitalised) token never
+        starts a match, but may continue one with its common-word reading ("meluncurkan
+        Kemitraan Keamanan", "menandatangani Perjanjian Paris")."""
         n = len(words)
         tokens = [self._token(w, bool(proper[i]) if proper is not None else False)
                   for i, w in enumerate(words)]
-        keys = [t[1] for t in tokens]
         if not any(t[2] for t in tokens):
             return []
+        keys = [t[1] for t in tokens]
         # every word and key of the sentence: an entry whose later words are absent cannot match
         present = set(words).union(*keys)
         # (-size, start, not stop, -literal words, id, end): longest first, then earliest, then a
@@ -165,7 +167,9 @@ class Lexicon:
         return out
 
     def _token(self, word: str, proper: bool) -> tuple[Analysis, frozenset[str], tuple[int, ...]]:
-        """Analysis, matching keys and candidate entries (by first word) of one token, cached."""
+        """Analysis, keys for continuing a match, and candidate entries that may start at this
+        token (by first word), cached.  A proper token starts nothing but continues with the keys
+        of both readings."""
         ck = (word, proper)
         hit = self._tokens.get(ck)
         if hit is None:
@@ -174,6 +178,8 @@ class Lexicon:
             cands: set[int] = set(self._by_lit.get(word, ()))
             for k in keys:
                 cands.update(self._by_key.get(k, ()))
+            if proper:
+                keys = keys | frozenset(self.morph.analyse(word, False).keys)
             hit = (a, keys, tuple(sorted(cands)))
             self._tokens[ck] = hit
         return hit
