@@ -89,6 +89,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a comment with no subject is the speaker's (verbal roots in grammar.yaml)
     ("comment-speaker", "Langkah itu sangat berbahaya bagi kawasan, kata Menteri Luar Negeri Inggris.",
      {("GBR", None, "01", "asserted")}),
+    ("appeal-bare-complement", "Presiden Rusia meminta Ukraina menandatangani perjanjian damai.",
+     {("RUS", "UKR", "02", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

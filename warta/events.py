@@ -77,6 +77,7 @@ class Grammar:
         self.origin_markers = frozenset(g["origin_markers"])
         self.undergo_verbs = frozenset(g["undergo_verbs"])
         self.verbal_roots = frozenset(str(r) for r in g["verbal_roots"])
+        self.bare_complement_gap = int(g["bare_complement_gap"])
         self.origin_heads = frozenset(g["origin_heads"])
         self.complementizers = frozenset(g["complementizers"])
         self.governing_roots = frozenset(str(r) for r in g["governing_roots"])
@@ -611,10 +612,15 @@ class EventCoder:
             between = [t.lower for t in tokens[o.end : m.start]]
             if any(w in self.g.hard_boundaries for w in between):
                 continue
+            if not (o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags):
+                continue
             comp = next((k for k, w in enumerate(between) if w in self.g.complementizers), None)
-            if (comp is not None and "," not in between[comp:]
-                    and (o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags)):
+            if comp is not None and "," not in between[comp:]:
                 return True
+            if (o.voice not in {"passive", "noun"} and m.voice in {"active", "intrans", "noun"}
+                    and 0 < len(between) <= self.g.bare_complement_gap
+                    and not any(w == "," or w in self.g.coordinators for w in between)):
+                return True  # "meminta dia menandatangani", "mendesak Iran menerima"
         return False
 
     def _fallback_target(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
