@@ -24,7 +24,7 @@ from warta.morph import Analysis, Morphology
 
 FRAMES = frozenset({
     "obj", "dengan", "kepada", "terhadap", "atas", "ke", "untuk", "bagi", "pada", "dari",
-    "antara", "mengenai", "agar", "melawan", "tentang", "none",
+    "antara", "mengenai", "agar", "melawan", "tentang", "di", "none",
 })
 FLAGS = frozenset({"recip", "noun", "verbal", "intent", "weak", "stop"})
 STOP_CODE = "-"  # cameo column of a stop entry
