@@ -65,7 +65,7 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("noun-invasion", "Invasi Rusia ke Ukraina pada 2022 memicu krisis energi.",
      {("RUS", "UKR", "19", "asserted")}),
     ("multi-event", "Pasukan Israel menyerang Gaza dan Indonesia mengecam serangan itu.",
-     {("ISR", "PSE", "19", "asserted"), ("IDN", None, "11", "asserted")}),
+     {("ISR", "PSE", "19", "asserted"), ("IDN", "ISR", "11", "asserted")}),
     # --- coreference from context
     ("coref-ia", "Ia juga memuji upaya bersama dengan Putin.",
      {("CHN", "RUS", "05", "asserted")}),
@@ -85,12 +85,17 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("domestic", "Polisi Yunani menembakkan gas air mata ke arah demonstran Yunani.",
      {("GRC", "GRC", "17", "asserted")}),
     ("relative-agent-plain", "Pejabat Somalia mengatakan serangan udara itu dilakukan oleh helikopter militer AS.",
-     {("USA", None, "19", "asserted")}),
+     {("USA", "SOM", "19", "asserted")}),
     # --- a comment with no subject is the speaker's (verbal roots in grammar.yaml)
     ("comment-speaker", "Langkah itu sangat berbahaya bagi kawasan, kata Menteri Luar Negeri Inggris.",
      {("GBR", None, "01", "asserted")}),
     ("appeal-bare-complement", "Presiden Rusia meminta Ukraina menandatangani perjanjian damai.",
      {("RUS", "UKR", "02", "asserted")}),
+    # --- a target before the source (apposition) and coordinated genitive targets
+    ("target-before", "Bekas penguasa kolonial Guinea, Perancis, mengutuk penggunaan kekerasan.",
+     {("FRA", "GIN", "11", "asserted")}),
+    ("target-coordinated", "Iran mengecam \"hegemoni Barat\" dan dominasi AS di kawasan.",
+     {("IRN", "WST", "11", "asserted"), ("IRN", "USA", "11", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

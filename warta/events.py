@@ -78,6 +78,7 @@ class Grammar:
         self.undergo_verbs = frozenset(g["undergo_verbs"])
         self.verbal_roots = frozenset(str(r) for r in g["verbal_roots"])
         self.bare_complement_gap = int(g["bare_complement_gap"])
+        self.quotes = frozenset(g["quotes"])
         self.origin_heads = frozenset(g["origin_heads"])
         self.complementizers = frozenset(g["complementizers"])
         self.governing_roots = frozenset(str(r) for r in g["governing_roots"])
@@ -463,6 +464,10 @@ class EventCoder:
             if ev is None:
                 continue
             src, tgt, why = ev
+            if not tgt:
+                tgt = self._before_target(groups, m, src)
+                if tgt:
+                    why["target"] = "fallback-before"
             if not tgt and previous:
                 tgt = self._context_target(previous, src)
                 if tgt:
@@ -592,6 +597,8 @@ class EventCoder:
             tgt = self._fallback_target(tokens, groups, m, src)
             if tgt is not None:
                 why["target"] = "fallback-after"
+        if tgt is not None and tgt is not src and why.get("target") not in {"reciprocal", "antara"}:
+            tgt = self._coordinated(tokens, groups, tgt)
         if "weak" in flags and tgt is None:
             return None
         # GUIDE rule 7: no identifiable source, no event ("para pemberontak" with no country)
@@ -623,6 +630,24 @@ class EventCoder:
                 return True  # "meminta dia menandatangani", "mendesak Iran menerima"
         return False
 
+    def _coordinated(self, tokens: list[Token], groups: list[Group], g: Group) -> Group:
+        """'terhadap hegemoni Barat dan dominasi AS': a coordinated noun phrase whose actor
+        is a genitive joins the target."""
+        out = g
+        for h in groups:
+            if h.start < out.end:
+                continue
+            between = [t for t in tokens[out.end : h.start] if t.lower not in self.g.quotes]
+            if not between or between[0].lower not in self.g.coordinators or between[0].lower == ",":
+                break
+            rest = [t for t in between[1:] if t.lower not in self.g.np_fillers]
+            if not rest or len(rest) > 2 or not all(self._plain_noun(t) for t in rest):
+                break  # (bare "A dan B" is already one group unless it joins clauses)
+            if h.end < len(tokens) and self._is_verb(tokens[h.end]):
+                break  # "… dan dominasi AS menyerang …": a new clause
+            out = Group(out.start, h.end, out.mentions + h.mentions)
+        return out
+
     def _fallback_target(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
                          src: Group, *, domestic: bool = False) -> Group | None:
         """No frame target: the first other actor after the trigger in the same clause."""
@@ -646,6 +671,22 @@ class EventCoder:
             if not domestic:
                 return g
         return same if domestic else None
+
+    @staticmethod
+    def _before_target(groups: list[Group], m: TriggerMatch, src: list[ActorMention]
+                       ) -> list[ActorMention]:
+        """'Bekas penguasa kolonial Guinea, Perancis, mengutuk …': another actor before the
+        trigger, when nothing after it or in the sentence before qualifies."""
+        codes = {a.code for a in src} | {"---"}
+        for g in groups:
+            if g.start >= m.start:
+                break
+            if any(a in src for a in g.mentions):
+                continue
+            other = [a for a in g.mentions if a.code not in codes]
+            if other:
+                return other
+        return []
 
     @staticmethod
     def _context_target(previous: list[ActorMention], src: list[ActorMention]
