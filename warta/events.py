@@ -79,6 +79,7 @@ class Grammar:
         self.verbal_roots = frozenset(str(r) for r in g["verbal_roots"])
         self.bare_complement_gap = int(g["bare_complement_gap"])
         self.quotes = frozenset(g["quotes"])
+        self.place_target_roots = frozenset(str(r) for r in g["place_target_roots"])
         self.origin_heads = frozenset(g["origin_heads"])
         self.complementizers = frozenset(g["complementizers"])
         self.governing_roots = frozenset(str(r) for r in g["governing_roots"])
@@ -442,6 +443,7 @@ class EventCoder:
         sentence_text: str,
         sentence_start: int,
         previous: list[ActorMention] | None = None,
+        places: list[ActorMention] | None = None,
     ) -> list[Event]:
         """`previous`: the actor mentions of the sentence before, a last resort for a target."""
         if not tokens or not mentions:
@@ -464,6 +466,10 @@ class EventCoder:
             if ev is None:
                 continue
             src, tgt, why = ev
+            if not tgt and places and m.entry.cameo[:2] in self.g.place_target_roots:
+                tgt = self._place_target(tokens, places, m, src)
+                if tgt:
+                    why["target"] = "place"
             if not tgt:
                 tgt = self._before_target(groups, m, src)
                 if tgt:
@@ -671,6 +677,18 @@ class EventCoder:
             if not domestic:
                 return g
         return same if domestic else None
+
+    def _place_target(self, tokens: list[Token], places: list[ActorMention], m: TriggerMatch,
+                      src: list[ActorMention]) -> list[ActorMention]:
+        """'berkunjung ke Teheran', 'tiba di Pyongyang': the country of the place visited."""
+        codes = {a.code for a in src}
+        end = tokens[m.end - 1].end
+        stop = next((t.start for t in tokens[m.end:] if t.lower in self.g.hard_boundaries
+                     or t.lower in self.g.right_boundaries), tokens[-1].end)
+        for p in places:
+            if end <= p.start < stop and p.code not in codes:
+                return [p]
+        return []
 
     @staticmethod
     def _before_target(groups: list[Group], m: TriggerMatch, src: list[ActorMention]

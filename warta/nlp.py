@@ -227,9 +227,14 @@ class EventsComponent:
                       for t in span if not t.is_space]
             mentions = [a for a in actors if a.start >= sent.start and a.end <= sent.end]
             sent_events = []
+            where = [ActorMention(p.text or p.name, p.start, p.end, p.country,
+                                  resolved_by="place", entity=f"place:{p.feature_id}")
+                     for p in places if p.country and p.start is not None and p.end is not None
+                     and sent.start <= p.start < sent.end]
             for ev in self.coder.code_sentence(
                 tokens, mentions, article_id=article_id, sentence_index=sent.index,
                 sentence_text=sent.text, sentence_start=sent.start, previous=previous,
+                places=where,
             ):
                 ev.date = self.dates.event_date(ev.evidence.trigger_start, sent, dates,
                                                 doc._.article_date, future=ev.mode == "future")
