@@ -96,6 +96,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("FRA", "GIN", "11", "asserted")}),
     ("target-coordinated", "Iran mengecam \"hegemoni Barat\" dan dominasi AS di kawasan.",
      {("IRN", "WST", "11", "asserted"), ("IRN", "USA", "11", "asserted")}),
+    # --- a visit's target is the country of the place visited
+    ("visit-place", "Menteri Luar Negeri Jepang berkunjung ke Teheran pada Senin.",
+     {("JPN", "IRN", "04", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own
