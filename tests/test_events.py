@@ -99,6 +99,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a visit's target is the country of the place visited
     ("visit-place", "Menteri Luar Negeri Jepang berkunjung ke Teheran pada Senin.",
      {("JPN", "IRN", "04", "asserted")}),
+    # --- an event noun in a circumstance phrase takes the clause subject
+    ("circumstance-noun", "Presiden Prancis memuji peran Indonesia dalam pembicaraan dengan Presiden Rusia.",
+     {("FRA", "IDN", "05", "asserted"), ("FRA", "RUS", "04", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -80,6 +80,7 @@ class Grammar:
         self.bare_complement_gap = int(g["bare_complement_gap"])
         self.quotes = frozenset(g["quotes"])
         self.place_target_roots = frozenset(str(r) for r in g["place_target_roots"])
+        self.circumstance_preps = frozenset(g["circumstance_preps"])
         self.origin_heads = frozenset(g["origin_heads"])
         self.complementizers = frozenset(g["complementizers"])
         self.governing_roots = frozenset(str(r) for r in g["governing_roots"])
@@ -366,6 +367,21 @@ class EventCoder:
                 return g
         return None
 
+    def _clause_subject(self, tokens: list[Token], groups: list[Group], start: int
+                        ) -> Group | None:
+        """The subject of the clause a phrase at `start` belongs to: the first free actor
+        followed by a verb before `start`."""
+        lo = self._left_limit(tokens, start)
+        skipped = self._skipped_segments(tokens, lo, start)
+        for g in groups:
+            if g.start < lo or g.end > start or self._governed(tokens, g):
+                continue
+            if any(a <= g.start < b for a, b in skipped):
+                continue
+            if any(self._is_verb(t) for t in tokens[g.end : start]):
+                return g
+        return None
+
     def _relative_agent(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
         """'sanksi yang terus diberlakukan oleh Barat', 'serangan itu dilakukan oleh AS'."""
         for i in range(end, min(len(tokens), end + self.g.max_object_distance)):
@@ -566,6 +582,12 @@ class EventCoder:
                 if src is None:
                     src = self._relative_agent(tokens, groups, m.end)
                     why["source"] = "relative-agent" if src else ""
+                if src is None and self._after_light_verb(tokens, m.start,
+                                                          self.g.circumstance_preps):
+                    # "X mengungkapkan … dalam percakapan dengan Y": the clause subject
+                    src = (self._clause_subject(tokens, groups, m.start)
+                           or self.find_subject(tokens, groups, m.start)[0])
+                    why["source"] = "circumstance-subject" if src else ""
             end = src.end if src is not None and src.start >= m.end else m.end
             tgt, why["target"] = self.find_after(tokens, groups, end, preps or {"obj"})
             if tgt is None and self._after_light_verb(tokens, m.start, self.g.undergo_verbs):
