@@ -8,10 +8,13 @@ Derived (re-run this script to regenerate them):
 - ``people_phoenix.tsv``   office holders with dated GOV/MIL/... codes from the Phoenix
   (PETRARCH2) country actor dictionary, for the countries in ``PEOPLE_COUNTRIES`` and offices
   that end 2000 or later (MIT licence, see README.md).
+- ``regions.tsv``          ISO 3166-2 subdivision names (pycountry; accents folded, a leading
+  Arabic article 'Al'/'As'/… also dropped) → alpha-3 country, for 'gubernur provinsi Anbar' →
+  IRQ in coreference.  Names shared by two countries are left out.
 - ``people_factbook.tsv``  chiefs of state and heads of government in office in January 2026
   from the CIA World Factbook leaders table (public domain).
 
-Usage: ``python scripts/build_actors.py [--shared ../shared]``
+Usage: ``python scripts/build_actors.py [--shared ../shared] [--only regions]``
 """
 
 from __future__ import annotations
@@ -380,11 +383,58 @@ def build_factbook(shared: Path) -> int:
     return len(out)
 
 
+ARABIC_ARTICLES = ("Al ", "Al-", "Ad ", "Ar ", "As ", "Ash ", "At ", "Az ", "An ", "Adh ", "Dh ")
+
+
+def fold_accents(s: str) -> str:
+    import unicodedata
+
+    s = s.replace("ʼ", "").replace("‘", "").replace("’", "").replace("'", "")
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def build_regions() -> int:
+    import pycountry
+
+    a2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    seen: dict[str, set[str]] = defaultdict(set)
+    spelled: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        code = a2to3.get(sub.country_code)
+        if code is None:
+            continue
+        base = fold_accents(sub.name.split(" [")[0].split(" (")[0]).strip()
+        variants = [base]
+        for art in ARABIC_ARTICLES:
+            if base.startswith(art) and len(base) > len(art) + 3:
+                variants.append(base[len(art):])
+        for v in variants:
+            if len(v) < 4 or not all(w[:1].isupper() for w in v.split() if w.isalpha()):
+                continue
+            if not all(w.replace("-", "").isalpha() for w in v.split()):
+                continue
+            seen[v.lower()].add(code)
+            spelled.setdefault(v.lower(), v)
+    rows = sorted((spelled[k], next(iter(c))) for k, c in seen.items() if len(c) == 1)
+    path = OUT / "regions.tsv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Derived by scripts/build_actors.py from ISO 3166-2 subdivision names in pycountry "
+                "(LGPL data from Debian iso-codes). Do not edit.\n")
+        f.write("pattern\tcode\n")
+        for name, code in rows:
+            f.write(f"{name}\t{code}\n")
+    return len(rows)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--only", choices=["regions"], help="rebuild only this table")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.only == "regions":
+        print(f"regions.tsv: {build_regions()} rows")
+        return
     n1 = build_countries()
     n2 = build_phoenix(args.shared)
     n3 = build_factbook(args.shared)

@@ -147,3 +147,24 @@ def test_people_tables_load_fast() -> None:
     t = time.perf_counter()
     ActorResolver.load()
     assert time.perf_counter() - t < 10
+
+
+def test_regions_table(resolver: ActorResolver) -> None:
+    """regions.tsv (ISO 3166-2 names, scripts/build_actors.py): valid codes, one per name."""
+    rows = read_tsv(data_dir() / "regions.tsv")
+    assert len(rows) > 3000
+    names = [r["pattern"].lower() for r in rows]
+    assert len(names) == len(set(names))
+    assert all(r["code"] in resolver.valid_codes for r in rows)
+    for name, code in [("Anbar", "IRQ"), ("Bayelsa", "NGA"), ("Helmand", "AFG"), ("Aceh", "IDN")]:
+        assert resolver.regions[name.lower()] == code
+
+
+def test_coref_cue_lists_present(resolver: ActorResolver) -> None:
+    for key in ("place_heads", "first_person", "speech_after", "speech_before", "clitic_heads",
+                "same_role_roles", "foreign_heads"):
+        assert resolver.cues.get(key), key
+    # every clitic head is a title/agent with a role (its role is the clitic mention's role)
+    for head in resolver.cues["clitic_heads"]:
+        assert any(e.kind in ("title", "agent") and e.role
+                   for e in resolver.entries.get(str(head).lower(), [])), head

@@ -9,6 +9,7 @@ import pytest
 from warta.actors import ActorResolver
 from warta.coref import resolve
 from warta.model import ActorMention
+from warta.places import Gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +177,82 @@ def test_coref_table(resolver: ActorResolver, text: str, word: str, nth: int,
                      codes: list[str]) -> None:
     got = coref_at(run(resolver, text, dt.date(2007, 4, 1)), text, word, nth)
     assert sorted(m.code for m in got) == sorted(codes), [(m.text, m.code) for m in got]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def run_places(resolver: ActorResolver, gazetteer: Gazetteer, text: str,
+               when: dt.date | None = dt.date(2007, 4, 1)) -> list[ActorMention]:
+    doc = resolver.nlp(text)
+    ms = resolver.find(doc, when, bare=True)
+    return resolve(text, resolver.sentences(doc), ms, resolver, when, gazetteer.find(text))
+
+
+# (article text, anaphor/title, which occurrence, expected codes of the coref mentions there)
+CONTEXT_TABLE: list[tuple[str, str, int, list[str]]] = [
+    # 1. an official followed by the place it heads takes the place's country
+    ("Komisaris polisi negara bagian Bayelsa mengatakan gerilyawan menyerang.",
+     "Komisaris polisi", 0, ["NGA"]),
+    ("Gubernur provinsi Anbar mengecam serangan itu.", "Gubernur", 0, ["IRQ"]),
+    ("Wali kota Basra bertemu pasukan Inggris.", "Wali kota Basra", 0, ["IRQ"]),
+    # 2. first person in a quotation: the speaker (', kata X' / ', katanya' / 'X mengatakan')
+    ("Kami menolak tuduhan itu, kata Menlu Iran Manouchehr Mottaki.", "Kami", 0, ["IRN"]),
+    ("Menteri Luar Negeri Zimbabwe Simbarashe Mumbengegwi tiba. Saya memanggil para duta "
+     "besar itu, katanya.", "Saya", 0, ["ZWE"]),
+    ("Menlu Iran Manouchehr Mottaki mengatakan, kami tidak akan mundur.", "kami", 0, ["IRN"]),
+    ("Kami tidak akan mundur, kata seorang pejabat.", "Kami", 0, []),  # no coded speaker
+    ("Kami tidak akan mundur.", "Kami", 0, []),
+    # 3. clitic -nya: the nearest actor's own government/forces; a place after 'di' is none
+    ("Conte, yang dirawat di Swiss, menyeru militer agar mendukung pemerintahnya.",
+     "pemerintahnya", 0, ["GIN"]),
+    ("Bush bertemu Putin dan memuji pasukannya.", "pasukannya", 0, []),  # two countries
+    # 4. a bare title: the most recent mention with the same head, else the one country
+    ("Presiden Rwanda Paul Kagame tiba di Kigali. Presiden mengatakan itu penting.",
+     "Presiden", 1, ["RWA"]),
+    ("Presiden AS George W. Bush bertemu Presiden Rusia Vladimir Putin. Presiden mengatakan "
+     "itu.", "Presiden", 2, []),  # two presidents compete
+    ("Pasukan Israel memasuki Jenin. Militer menahan dua orang.", "Militer", 0, ["ISR"]),
+    ("Sudan menolak resolusi itu. Menteri Luar Negeri mengecam Dewan Keamanan.",
+     "Menteri Luar Negeri", 0, ["SDN"]),
+    ("Israel dan Suriah saling tuduh. Perdana Menteri mengecam serangan itu.",
+     "Perdana Menteri", 0, []),  # two countries compete
+    ("Presiden tiba di Jakarta.", "Presiden", 0, []),  # a place after 'di' is no nationality
+    # an official visited in a place ('mengunjungi Darfur') is of that place's country
+    ("Richardson mengunjungi Darfur dimana ia bertemu dengan para pejabat pemerintah.",
+     "para pejabat pemerintah", 0, ["SDN"]),
+    # ambassadors: the sentence's country is their host, not theirs
+    ("Zimbabwe memanggil para duta besar itu.", "para duta besar", 0, []),
+    # 5. fighters with several countries in the sentence stay uncoded
+    ("Helikopter Israel menembaki para pejuang dekat perbatasan Lebanon dan Suriah.",
+     "para pejuang", 0, []),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "nth", "codes"), CONTEXT_TABLE)
+def test_context_table(resolver: ActorResolver, gazetteer: Gazetteer, text: str, word: str,
+                       nth: int, codes: list[str]) -> None:
+    ms = run_places(resolver, gazetteer, text)
+    got = coref_at(ms, text, word, nth)
+    assert sorted(m.code for m in got) == sorted(codes), [(m.text, m.code) for m in ms]
+    assert not [m for m in ms if m.resolved_by == "bare"]  # bare titles only ever as coref
+
+
+# 6. people missing from every dictionary: apposition + later surname
+SURNAME_TABLE: list[tuple[str, str, str]] = [
+    ("Jurubicara Departemen Luar Negeri AS Sean McCormack mengatakan itu. McCormack menolak.",
+     "McCormack", "USA"),
+    ("Itu penting, kata Tony Fratto, jurubicara lain Gedung Putih, kepada wartawan. "
+     "Fratto menolak.", "Fratto", "USA"),
+    ("Tony Fratto, jurubicara Gedung Putih, mengatakan itu. Fratto menolak.", "Fratto", "USA"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "code"), SURNAME_TABLE)
+def test_surname_after_apposition(resolver: ActorResolver, gazetteer: Gazetteer, text: str,
+                                  word: str, code: str) -> None:
+    ms = run_places(resolver, gazetteer, text)
+    k = text.rfind(word)
+    assert [m.code for m in ms if m.start == k] == [code], [(m.text, m.code) for m in ms]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -53,6 +54,12 @@ _INITIAL_RE = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
 class ActorDataError(ValueError):
     """An actor data file is malformed."""
+
+
+def fold(s: str) -> str:
+    """Lower-case, accents and apostrophes removed ('Al Başrah' → 'al basrah')."""
+    s = unicodedata.normalize("NFKD", s.replace("'", "").replace("’", ""))
+    return " ".join("".join(c for c in s if not unicodedata.combining(c)).lower().split())
 
 
 def data_dir() -> Path:
@@ -184,6 +191,8 @@ class ActorResolver:
         self._coref_cache: dict[str, Any] = {}
         self._common: set[str] = set()
         self._title_links: set[str] = set()
+        # folded lower-case sub-national region name → country ('anbar' → IRQ)
+        self.regions: dict[str, str] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -255,6 +264,8 @@ class ActorResolver:
             word = row.get("word", "")
             if word and " " not in word:
                 self._common.add(word.lower())
+        self.regions = {fold(row["pattern"]): row["code"]
+                        for row in read_tsv(self.root / "regions.tsv")}
         self.valid_codes = set(self.cues.get("extra_codes", []))
         for row in read_tsv(self.root / "countries_cldr.tsv"):
             self.valid_codes.add(row["code"])
@@ -380,9 +391,14 @@ class ActorResolver:
     def sentences(self, doc: Doc) -> list[Sentence]:
         return [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
 
-    def find(self, doc: Doc, when: dt.date | None = None) -> list[ActorMention]:
+    def find(self, doc: Doc, when: dt.date | None = None, *, bare: bool = False
+             ) -> list[ActorMention]:
+        """Actor mentions of ``doc`` at date ``when``.  With ``bare=True`` a title without
+        country or name ('Presiden', 'Gubernur provinsi Anbar') is kept as a ``---`` mention
+        with ``resolved_by="bare"``: :func:`warta.coref.resolve` codes it from context or
+        drops it."""
         atoms = self._atoms(doc, when)
-        return self._compose(doc, atoms, when)
+        return self._compose(doc, atoms, when, bare)
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Every dictionary pattern occurring in ``doc`` (case-insensitive token sequences,
@@ -543,7 +559,8 @@ class ActorResolver:
                 return True
         return False
 
-    def _compose(self, doc: Doc, atoms: list[Atom], when: dt.date | None) -> list[ActorMention]:
+    def _compose(self, doc: Doc, atoms: list[Atom], when: dt.date | None,
+                 bare: bool = False) -> list[ActorMention]:
         out: list[ActorMention] = []
         starts = {a.start: a for a in atoms}
         covered = {t for a in atoms for t in range(a.start, a.end)}
@@ -576,7 +593,7 @@ class ActorResolver:
                 group.append(atoms[j])
                 stage = s
                 j += 1
-            got = self._mention(doc, group, starts, when)
+            got = self._mention(doc, group, starts, when, bare)
             if got is not None:
                 out.append(got[0])
                 if any("title" in a.kinds for a in group):
@@ -641,7 +658,7 @@ class ActorResolver:
                             entity=m.entity)
 
     def _mention(self, doc: Doc, group: list[Atom], starts: dict[int, Atom],
-                 when: dt.date | None) -> tuple[ActorMention, int] | None:
+                 when: dt.date | None, bare: bool = False) -> tuple[ActorMention, int] | None:
         former = any("former" in a.kinds for a in group)
         titles = [e for a in group for e in a.entries if e.kind == "title"]
         agents = [e for a in group for e in a.entries if e.kind == "agent"]
@@ -664,7 +681,14 @@ class ActorResolver:
                     unknown_name = doc[end_tok:k].text
                     end_tok = k
         if not (actor_atom or person_atom or agents or unknown_name):
-            return None  # only 'para' / 'mantan', or a bare title ('pemimpin', 'Presiden')
+            # only 'para' / 'mantan', or a bare title ('pemimpin', 'Presiden'): coref may code it
+            title_role = next((e.role for e in reversed(titles) if e.role), None)
+            if not (bare and title_role and not former):
+                return None
+            span = doc[group[0].start:end_tok]
+            return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                                code=NO_COUNTRY, role=title_role, resolved_by="bare",
+                                entity=titles[-1].entity), end_tok
         if not (actor_atom or person_atom or unknown_name) and all(e.needs_actor for e in agents):
             return None  # 'empat orang': a head word that is an actor only with a country
         code: str | None = None
@@ -716,8 +740,8 @@ class ActorResolver:
         if code.startswith("IGO:") and not agent_role and not (actor_role and actor_entry
                                                                 and actor_entry.code == code):
             role = None
-        if unknown_name and name is None:
-            name = unknown_name
+        if unknown_name and (name is None or actor_entry is not None):
+            name = unknown_name  # 'jurubicara Deplu AS Sean McCormack': the person, not Deplu
         # how it was resolved
         if person_atom is not None and entity.startswith("person:"):
             resolved_by = "dictionary"
@@ -766,9 +790,12 @@ def _locate(text: str, needle: str, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def actor_accuracy(records: list[dict[str, Any]], resolver: ActorResolver) -> dict[str, Any]:
+def actor_accuracy(records: list[dict[str, Any]], resolver: ActorResolver,
+                   gazetteer: Any = None) -> dict[str, Any]:
     """Share of gold source/target actors whose code the resolver (+coref) gives on an
-    overlapping span.  Each record's ``context`` is prepended to its ``text``."""
+    overlapping span.  Each record's ``context`` is prepended to its ``text``.  A
+    :class:`warta.places.Gazetteer` gives coreference the places of the text, as in the
+    pipeline."""
     from warta.coref import resolve
 
     total = found = located = 0
@@ -781,8 +808,9 @@ def actor_accuracy(records: list[dict[str, Any]], resolver: ActorResolver) -> di
         if rec.get("published"):
             when = dt.date.fromisoformat(str(rec["published"])[:10])
         doc = resolver.nlp(full)
-        mentions = resolver.find(doc, when)
-        mentions = resolve(full, resolver.sentences(doc), mentions, resolver, when)
+        mentions = resolver.find(doc, when, bare=True)
+        places = gazetteer.find(full) if gazetteer is not None else None
+        mentions = resolve(full, resolver.sentences(doc), mentions, resolver, when, places)
         for ev in rec.get("events", []):
             for actor in [*ev.get("source", []), *ev.get("target", [])]:
                 total += 1

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from warta.actors import BLOCS, NO_COUNTRY, ActorResolver
-from warta.model import ActorMention, Sentence
+from warta.actors import BLOCS, NO_COUNTRY, ActorResolver, fold
+from warta.model import ActorMention, Place, Sentence
 
 _PERSONISH = ("person:",)
 
@@ -69,12 +70,27 @@ def _coordinated_pair(doc_text: str, groups: list[list[ActorMention]], joiners: 
 def _patterns(resolver: ActorResolver) -> dict[str, re.Pattern[str]]:
     def make() -> dict[str, re.Pattern[str]]:
         out: dict[str, re.Pattern[str]] = {}
-        for key in ("person_pronouns", "party_pronouns", "plural_pronouns", "pair_country",
-                    "pair_leader", "pair_any", "country_anaphora"):
+        def alt(key: str) -> str:
             words = sorted((str(w) for w in resolver.cues.get(key, [])), key=len, reverse=True)
-            if words:
-                alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-                out[key] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+        for key in ("person_pronouns", "party_pronouns", "plural_pronouns", "pair_country",
+                    "pair_leader", "pair_any", "country_anaphora", "first_person"):
+            if alt(key):
+                out[key] = re.compile(rf"(?<![\w-])(?:{alt(key)})(?![\w-])", re.IGNORECASE)
+        clitic = re.escape(str(resolver.cues.get("clitic", "nya")))
+        if alt("clitic_heads"):
+            out["clitic"] = re.compile(rf"(?<![\w-])({alt('clitic_heads')}){clitic}(?![\w-])",
+                                       re.IGNORECASE)
+        if alt("speech_after"):
+            out["speech_after"] = re.compile(
+                rf",\s*(?:{alt('speech_after')})({clitic})?(?![\w-])\s*", re.IGNORECASE)
+        if alt("speech_before"):
+            out["speech_before"] = re.compile(rf"(?<![\w-])(?:{alt('speech_before')})(?![\w-])",
+                                              re.IGNORECASE)
+        if alt("place_heads"):
+            out["place_heads"] = re.compile(rf"\s+(?:(?:{alt('place_heads')})\s+)?",
+                                            re.IGNORECASE)
         return out
 
     result: dict[str, re.Pattern[str]] = resolver.cached("coref_patterns", make)
@@ -133,19 +149,35 @@ def _pair(groups: list[list[ActorMention]]) -> list[ActorMention] | None:
 
 
 def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMention],
-            resolver: ActorResolver, when: dt.date | None = None) -> list[ActorMention]:
-    """Return ``mentions`` plus coreference mentions (``resolved_by="coref"``), sorted by start."""
+            resolver: ActorResolver, when: dt.date | None = None,
+            places: Sequence[Place] | None = None) -> list[ActorMention]:
+    """Return ``mentions`` plus coreference mentions (``resolved_by="coref"``), sorted by start.
+
+    ``mentions`` may include bare titles (``resolved_by="bare"``, from
+    ``ActorResolver.find(..., bare=True)``): they are returned only as coded coref mentions.
+    ``places`` (the gazetteer's mentions of the same text) give country-less officials the
+    country of the place they head ('wali kota Basra') or the one place the sentence names."""
     pats = _patterns(resolver)
     window = int(resolver.cues.get("window_sentences", 3))
     joiners = frozenset(str(w).lower() for w in resolver.cues.get("pair_joiners", ["dan"]))
-    base = sorted(mentions, key=lambda m: m.start)
+    bare = [m for m in mentions if m.resolved_by == "bare"]
+    base = sorted((m for m in mentions if m.resolved_by != "bare"), key=lambda m: m.start)
+    # a place that is also an actor mention ('Lebanon') is coded by the actor dictionary
+    places = [p for p in places or [] if p.start is not None and p.end is not None
+              and p.country and p.country in resolver.valid_codes
+              and not any(m.start < p.end and p.start < m.end and m.code != NO_COUNTRY
+                          for m in base)]
     covered = [(m.start, m.end) for m in base]
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in covered)
 
     new: list[ActorMention] = []
+    pron_keys = ("person_pronouns", "party_pronouns", "plural_pronouns", "pair_country",
+                 "pair_leader", "pair_any", "country_anaphora")
     for key, pat in pats.items():
+        if key not in pron_keys:
+            continue
         for mt in pat.finditer(doc_text):
             s, e = mt.start(), mt.end()
             if not free(s, e):
@@ -186,10 +218,16 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
                         new.append(_copy(m, span, s, e, role=role,
                                          keep_role=key == "pair_any"))
             covered.append((s, e))
+    preps = frozenset(str(p).lower() for p in resolver.cues.get("place_prepositions", []))
+    if "clitic" in pats:
+        new.extend(_clitics(doc_text, sentences, base, resolver, pats["clitic"], window, preps,
+                            free))
     new.extend(_surnames(doc_text, base, resolver, when, free))
     located = frozenset(str(r) for r in resolver.cues.get("located_roles", []))
-    preps = frozenset(str(p).lower() for p in resolver.cues.get("place_prepositions", []))
-    new.extend(_country_context(base, sentences, window, doc_text, located, preps))
+    ctx = _Context(doc_text, sentences, base, places, resolver, pats, preps)
+    new.extend(ctx.resolve_all([*base, *bare], window, located))
+    if "first_person" in pats:
+        new.extend(_speakers(doc_text, sentences, [*base, *new], pats, free))
     return sorted([*base, *new], key=lambda m: (m.start, m.end))
 
 
@@ -219,33 +257,208 @@ def _after_place_prep(doc_text: str, start: int, preps: frozenset[str]) -> bool:
     return bool(words) and (words[-1] in preps or " ".join(words[-2:]) in preps)
 
 
-def _country_context(base: list[ActorMention], sentences: list[Sentence], window: int,
-                     doc_text: str = "", located_roles: frozenset[str] = frozenset(),
-                     preps: frozenset[str] = frozenset()) -> list[ActorMention]:
-    """'para pemberontak' / 'Menteri Luar Negeri Lam Akol' with no country ('---'): when the
-    sentence (else the nearest earlier sentence with countries) names exactly one country,
-    add a coref mention with that country on the same span.  Two or more → left alone."""
+
+
+def _clitics(doc_text: str, sentences: list[Sentence], base: list[ActorMention],
+             resolver: ActorResolver, pat: re.Pattern[str], window: int,
+             preps: frozenset[str], free: Any) -> list[ActorMention]:
+    """'pemerintahnya', 'pasukannya': the head's role, with the country of the nearest actor
+    (places after 'di'/'ke' are no antecedent); only when the nearest sentence with
+    candidates names one country."""
     out: list[ActorMention] = []
-    for m in base:
-        if m.code != "---" or m.resolved_by not in ("agent", "title") or m.role is None:
+
+    def keep(m: ActorMention) -> bool:
+        return (m.code != NO_COUNTRY and m.code not in BLOCS
+                and not _after_place_prep(doc_text, m.start, preps))
+
+    for mt in pat.finditer(doc_text):
+        s, e = mt.start(), mt.end()
+        if not free(s, e):
             continue
-        if (m.entity or "").startswith(("group:", "org:")):
-            continue  # a group with no home country by definition (Al-Qaeda, ISIS, MSF)
-        si = _sentence_index(sentences, m.start)
-        groups: list[list[ActorMention]] = []
+        head = " ".join(mt.group(1).lower().split())
+        role = next((en.role for en in resolver.entries.get(head, [])
+                     if en.kind in ("title", "agent") and en.role), None)
+        if role is None:
+            continue
+        got = _single(_window(base, sentences, s, window, keep))
+        if got is not None:
+            out.append(ActorMention(text=mt.group(0), start=s, end=e, code=got.code, role=role,
+                                    resolved_by="coref", entity=f"agent:{head}"))
+    return out
+
+
+def _speakers(doc_text: str, sentences: list[Sentence], mentions: list[ActorMention],
+              pats: dict[str, re.Pattern[str]], free: Any) -> list[ActorMention]:
+    """'kami'/'saya'/'kita' in a quotation: the speaker of the same sentence — ', kata X' /
+    ', ujar X' after it (', katanya': the pronoun's own resolution) or 'X mengatakan' before
+    it.  No speaker with one code, no mention."""
+    out: list[ActorMention] = []
+    after, before = pats.get("speech_after"), pats.get("speech_before")
+    for mt in pats["first_person"].finditer(doc_text):
+        s, e = mt.start(), mt.end()
+        if not free(s, e):
+            continue
+        si = _sentence_index(sentences, s)
+        sent = sentences[si] if sentences else Sentence(0, 0, len(doc_text), doc_text)
+        speaker: list[ActorMention] = []
+        att = after.search(doc_text, e, sent.end) if after is not None else None
+        if att is not None:
+            if att.group(1):  # 'katanya': the coref mention on that word
+                lo = att.start() + doc_text[att.start():att.end()].lower().rfind(
+                    att.group(1).lower()) - 1
+                speaker = [m for m in mentions if m.start <= lo < m.end]
+            else:
+                speaker = [m for m in mentions if m.start == att.end()]
+        elif before is not None:
+            for bt in before.finditer(doc_text, sent.start, s):
+                lead = doc_text[sent.start:bt.start()].rstrip()
+                speaker = [m for m in mentions if m.end == sent.start + len(lead)
+                           and m.start >= sent.start]
+        codes = {m.code for m in speaker if m.code != NO_COUNTRY}
+        if len(codes) == 1:
+            src = next(m for m in speaker if m.code in codes)
+            out.append(_copy(src, mt.group(0), s, e))
+    return out
+
+
+class _Context:
+    """Country of a country-less official/agent ('---') from its context, in order:
+
+    1. the place it heads: 'wali kota Basra', 'gubernur provinsi Anbar' (gazetteer places or
+       ``regions.tsv``);
+    2. the most recent earlier mention with the same head ('Presiden Rwanda …' → 'presiden'),
+       or for ``same_role_roles`` the same role ('pasukan Israel' → 'militer') — only if the
+       nearest sentence with such mentions has one country;
+    3. the one country the sentence names (actors and places), else the nearest earlier
+       sentence with countries (bare titles look back ``bare_window_sentences`` only);
+       rebels/police/civilians of a sentence with several countries take the place
+       introduced by a preposition ('… di Irak').
+    """
+
+    def __init__(self, doc_text: str, sentences: list[Sentence], base: list[ActorMention],
+                 places: list[Place], resolver: ActorResolver, pats: dict[str, re.Pattern[str]],
+                 preps: frozenset[str]):
+        self.text = doc_text
+        self.sentences = sentences
+        self.base = base
+        self.places = places
+        self.resolver = resolver
+        self.heads = pats.get("place_heads")
+        self.preps = preps
+        cues = resolver.cues
+        self.same_roles = frozenset(str(r) for r in cues.get("same_role_roles", []))
+        self.bare_window = int(cues.get("bare_window_sentences", 1))
+        self.foreign = [str(h).lower().split() for h in cues.get("foreign_heads", [])]
+        self.dets: frozenset[str] = resolver.cached("coref_dets", lambda: frozenset(
+            k for k, es in resolver.entries.items()
+            if any(en.kind in ("det", "former") for en in es)))
+
+    def resolve_all(self, cands: list[ActorMention], window: int,
+                    located: frozenset[str]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for m in cands:
+            if m.code != NO_COUNTRY or m.resolved_by not in ("agent", "title", "bare") \
+                    or m.role is None:
+                continue
+            if (m.entity or "").startswith(("group:", "org:")):
+                continue  # a group with no home country by definition (Al-Qaeda, ISIS, MSF)
+            code = self.place_of(m)
+            if code is None:
+                code = self.same_head(m)
+            if code is None and not self.posted_abroad(m):
+                code = self.sentence_country(
+                    m, self.bare_window if m.resolved_by == "bare" else window, located)
+            if code is not None:
+                out.append(ActorMention(text=m.text, start=m.start, end=m.end, code=code,
+                                        role=m.role, name=None if m.name and self.place_of(m)
+                                        else m.name, resolved_by="coref", entity=m.entity))
+        return out
+
+    def place_of(self, m: ActorMention) -> str | None:
+        if m.name and fold(m.name) in self.resolver.regions:
+            return self.resolver.regions[fold(m.name)]
+        for p in self.places:
+            assert p.start is not None and p.end is not None
+            if m.start < p.start and p.end <= m.end and m.name and p.text and p.text in m.name:
+                return p.country
+        if self.heads is None:
+            return None
+        mt = self.heads.match(self.text, m.end)
+        if mt is None:
+            return None
+        pos = mt.end()
+        for p in self.places:
+            if p.start == pos:
+                return p.country
+        words = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", self.text[pos:pos + 60])
+        if words is None:
+            return None
+        toks = words.group(0).split()
+        for k in range(len(toks), 0, -1):
+            code = self.resolver.regions.get(fold(" ".join(toks[:k])))
+            if code is not None:
+                return code
+        return None
+
+    def posted_abroad(self, m: ActorMention) -> bool:
+        head = self._head(m.text)
+        return any(head[:len(f)] == f for f in self.foreign)
+
+    def _head(self, text: str) -> list[str]:
+        words = text.lower().split()
+        while words and words[0] in self.dets:
+            words = words[1:]
+        return words
+
+    def same_head(self, m: ActorMention) -> str | None:
+        head = self._head(m.text)
+        if not head:
+            return None
+        n = len(head)
+        hits: list[ActorMention] = []
+        for a in self.base:
+            if a.start >= m.start or a.code == NO_COUNTRY or a.code in BLOCS:
+                continue
+            words = self._head(a.text)
+            if (len(words) > n and words[:n] == head) or (
+                    m.role in self.same_roles and a.role == m.role
+                    and a.resolved_by in ("agent", "title")):
+                hits.append(a)
+        if not hits:
+            return None
+        last = max(hits, key=lambda a: a.start)
+        si = _sentence_index(self.sentences, last.start)
+        codes = {a.code for a in hits if _sentence_index(self.sentences, a.start) == si}
+        return last.code if len(codes) == 1 else None
+
+    def sentence_country(self, m: ActorMention, window: int,
+                         located: frozenset[str]) -> str | None:
+        si = _sentence_index(self.sentences, m.start)
+        groups: list[list[tuple[int, str]]] = []
         for k in range(si, max(-1, si - window - 1), -1):
-            if 0 <= k < len(sentences):
-                sent = sentences[k]
-                groups.append([c for c in base if sent.start <= c.start < sent.end
-                               and _is_country(c) and c is not m])
-        got = _single(groups)
-        if got is None and m.role in located_roles and groups:
+            if 0 <= k < len(self.sentences):
+                sent = self.sentences[k]
+                grp = [(c.start, c.code) for c in self.base
+                       if sent.start <= c.start < sent.end and _is_country(c) and c is not m]
+                # a place after 'di'/'ke' is where something happens, not whose official
+                # this is — except for rebels/police/civilians (``located``)
+                grp += [(p.start, p.country) for p in self.places
+                        if p.start is not None and p.country
+                        and sent.start <= p.start < sent.end
+                        and not (m.start <= p.start < m.end)
+                        and (m.role in located
+                             or not _after_place_prep(self.text, p.start, self.preps))]
+                groups.append(grp)
+        for grp in groups:
+            if grp:
+                codes = {c for _, c in grp}
+                if len(codes) == 1:
+                    return next(iter(codes))
+                break
+        if m.role in located and groups:
             # 'Gerilyawan membunuh tiga prajurit AS di Irak': rebels/police/civilians of the
             # one country the sentence places the event in
-            placed = [c for c in groups[0] if _after_place_prep(doc_text, c.start, preps)]
-            got = _single([placed])
-        if got is not None:
-            out.append(ActorMention(text=m.text, start=m.start, end=m.end, code=got.code,
-                                    role=m.role, name=m.name, resolved_by="coref",
-                                    entity=m.entity))
-    return out
+            placed = {c for pos, c in groups[0] if _after_place_prep(self.text, pos, self.preps)}
+            if len(placed) == 1:
+                return next(iter(placed))
+        return None

@@ -164,19 +164,39 @@ def make_dates(nlp: Language, name: str, lang: str) -> DatesComponent:
 
 
 class ActorsComponent:
-    def __init__(self, lang: str):
+    """Actor mentions + coreference.  Coreference also reads the places of the text
+    ('gubernur provinsi Anbar' → IRQ), found with the places component's gazetteer (the
+    places component runs later, so it is looked up on first use)."""
+
+    def __init__(self, lang: str, nlp: Language | None = None):
         self.resolver = ActorResolver.load(load_lang(lang))
+        self._nlp = nlp
+        self._gazetteer: Gazetteer | None = None
+        self._looked_up = False
+
+    def gazetteer(self) -> Gazetteer | None:
+        if not self._looked_up:
+            self._looked_up = True
+            if self._nlp is not None and "warta_places" in self._nlp.pipe_names:
+                pipe = self._nlp.get_pipe("warta_places")
+                if isinstance(pipe, PlacesComponent):
+                    self._gazetteer = pipe.gazetteer
+        return self._gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         when: dt.date | None = doc._.anchor
-        mentions = self.resolver.find(doc, when)
-        doc._.actors = coref.resolve(doc.text, sentences_of(doc), mentions, self.resolver, when)
+        mentions = self.resolver.find(doc, when, bare=True)
+        gaz = self.gazetteer()
+        places = doc._.places if doc._.places is not None else (
+            gaz.find(doc.text) if gaz is not None else None)
+        doc._.actors = coref.resolve(doc.text, sentences_of(doc), mentions, self.resolver, when,
+                                     places=places)
         return doc
 
 
 @Language.factory("warta_actors", default_config={"lang": "id"})
 def make_actors(nlp: Language, name: str, lang: str) -> ActorsComponent:
-    return ActorsComponent(lang)
+    return ActorsComponent(lang, nlp)
 
 
 class PlacesComponent:
