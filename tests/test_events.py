@@ -102,6 +102,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- an event noun in a circumstance phrase takes the clause subject
     ("circumstance-noun", "Presiden Prancis memuji peran Indonesia dalam pembicaraan dengan Presiden Rusia.",
      {("FRA", "IDN", "05", "asserted"), ("FRA", "RUS", "04", "asserted")}),
+    # --- a parenthesis before the verb does not end the subject search
+    ("parenthesis", "Sekretaris Jenderal Organisasi Kerja Sama Islam (OKI) mengecam Israel.",
+     {("IGO:OIC", "ISR", "11", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

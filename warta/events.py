@@ -213,6 +213,14 @@ class EventCoder:
         lo = max(0, start - self.g.max_subject_distance)
         while i >= lo:
             w = tokens[i].lower
+            if w == ")":
+                # jump over a parenthesis "(OKI)"
+                j = i - 1
+                while j >= lo and tokens[j].lower != "(":
+                    j -= 1
+                if j >= lo:
+                    i = j - 1
+                    continue
             if w == ",":
                 # jump over a parenthetical ", yang ... ," (its boundaries do not count)
                 j = i - 1
