@@ -105,6 +105,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a parenthesis before the verb does not end the subject search
     ("parenthesis", "Sekretaris Jenderal Organisasi Kerja Sama Islam (OKI) mengecam Israel.",
      {("IGO:OIC", "ISR", "11", "asserted")}),
+    # --- "antara X dan Y" after a trigger makes the pair the joint actor
+    ("antara-pair", "Para menteri bertekad memperkuat aliansi strategis antara Tiongkok dan Rusia.",
+     {("CHN", "RUS", "03", "future"), ("RUS", "CHN", "03", "future")}),
+    # --- an unidentified target gives way to a known actor in the clause
+    ("unknown-target", "Menteri India bertemu dengan Khurshid Kasuri dari Pakistan di Islamabad.",
+     {("IND", "PAK", "04", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

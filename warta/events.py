@@ -81,6 +81,8 @@ class Grammar:
         self.quotes = frozenset(g["quotes"])
         self.place_target_roots = frozenset(str(r) for r in g["place_target_roots"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
+        self.antara = frozenset(g["antara"])
+        self.antara_gap = int(g["antara_gap"])
         self.origin_heads = frozenset(g["origin_heads"])
         self.complementizers = frozenset(g["complementizers"])
         self.governing_roots = frozenset(str(r) for r in g["governing_roots"])
@@ -375,6 +377,19 @@ class EventCoder:
                 return g
         return None
 
+    def _antara_pair(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
+        """'antara X dan Y' right after the trigger's words: a joint pair of two countries."""
+        for i in range(end, min(len(tokens), end + self.g.antara_gap + 1)):
+            w = tokens[i].lower
+            if w in self.g.antara:
+                g = next((g for g in groups if i < g.start <= i + 2), None)
+                if g is not None and len({a.code for a in g.mentions} - {"---"}) >= 2:
+                    return g
+                return None
+            if not self._plain_noun(tokens[i]):
+                return None
+        return None
+
     def _clause_subject(self, tokens: list[Token], groups: list[Group], start: int
                         ) -> Group | None:
         """The subject of the clause a phrase at `start` belongs to: the first free actor
@@ -490,6 +505,9 @@ class EventCoder:
             if ev is None:
                 continue
             src, tgt, why = ev
+            unknown = tgt if tgt and all(a.code == "---" for a in tgt) else []
+            if unknown:
+                tgt = []  # try to name it; keep the unidentified target otherwise
             if not tgt and places and m.entry.cameo[:2] in self.g.place_target_roots:
                 tgt = self._place_target(tokens, places, m, src)
                 if tgt:
@@ -506,6 +524,8 @@ class EventCoder:
                 dom = self._fallback_target(tokens, groups, m, Group(0, 0, src), domestic=True)
                 if dom is not None:
                     tgt, why["target"] = list(dom.mentions), "domestic"
+            if not tgt:
+                tgt = unknown
             mode, cue = self.mode_of(tokens, m)
             cameo = m.entry.cameo
             if mode == "future":
@@ -620,6 +640,12 @@ class EventCoder:
                 tgt, why["target"] = self.find_after(tokens, groups, m.end, {"dengan"})
         if "antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None:
             src, why["source"] = tgt, "antara"
+        if why.get("source") != "antara":
+            # "memperkuat aliansi strategis antara Tiongkok dan Rusia": the pair is the actor
+            pair = self._antara_pair(tokens, groups, m.end)
+            if pair is not None:
+                src, tgt = pair, pair
+                why["source"] = why["target"] = "antara"
         if src is None and ("verbal" in flags or m.entry.cameo[:2] in self.g.verbal_roots):
             src = self.find_speaker(tokens, groups, m.end)
             why["source"] = "speaker" if src else ""
@@ -629,6 +655,11 @@ class EventCoder:
             tgt = None
         if tgt is None and "recip" in flags and len({a.code for a in src.mentions}) >= 2:
             tgt, why["target"] = src, "reciprocal"
+        if tgt is not None and tgt is not src and all(a.code == "---" for a in tgt.mentions):
+            # an unidentified target ("Menlu Khurshid Kasuri"): a known actor nearby may name it
+            better = self._fallback_target(tokens, groups, m, src)
+            if better is not None:
+                tgt, why["target"] = better, "fallback-after"
         if tgt is None and src is not None:
             tgt = self._fallback_target(tokens, groups, m, src)
             if tgt is not None:
