@@ -111,6 +111,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- an unidentified target gives way to a known actor in the clause
     ("unknown-target", "Menteri India bertemu dengan Khurshid Kasuri dari Pakistan di Islamabad.",
      {("IND", "PAK", "04", "asserted")}),
+    # --- "pertemuan tersebut" refers back to the meeting already coded
+    ("anaphoric-noun", "Xi akan bertemu dengan Putin dalam pertemuan tersebut.",
+     {("CHN", "RUS", "03", "future")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -79,7 +79,9 @@ class Grammar:
         self.verbal_roots = frozenset(str(r) for r in g["verbal_roots"])
         self.bare_complement_gap = int(g["bare_complement_gap"])
         self.quotes = frozenset(g["quotes"])
-        self.place_target_roots = frozenset(str(r) for r in g["place_target_roots"])
+        self.place_target_codes = tuple(str(r) for r in g["place_target_codes"])
+        self.demonstratives = frozenset(g["demonstratives"])
+        self.setting_preps = frozenset(g["setting_preps"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
         self.antara = frozenset(g["antara"])
         self.antara_gap = int(g["antara_gap"])
@@ -499,7 +501,7 @@ class EventCoder:
         for m in matches:
             if any(i in actor_tokens for i in range(m.head, m.head + 1)):
                 continue  # "Kerja Sama" inside "Organisasi Kerja Sama Shanghai"
-            if self._embedded(tokens, matches, m):
+            if self._embedded(tokens, matches, m) or self._anaphoric(tokens, matches, m):
                 continue
             ev = self._code_match(tokens, groups, m)
             if ev is None:
@@ -508,7 +510,7 @@ class EventCoder:
             unknown = tgt if tgt and all(a.code == "---" for a in tgt) else []
             if unknown:
                 tgt = []  # try to name it; keep the unidentified target otherwise
-            if not tgt and places and m.entry.cameo[:2] in self.g.place_target_roots:
+            if not tgt and places and m.entry.cameo.startswith(self.g.place_target_codes):
                 tgt = self._place_target(tokens, places, m, src)
                 if tgt:
                     why["target"] = "place"
@@ -715,6 +717,15 @@ class EventCoder:
             out = Group(out.start, h.end, out.mentions + h.mentions)
         return out
 
+    def _anaphoric(self, tokens: list[Token], matches: list[TriggerMatch], m: TriggerMatch
+                   ) -> bool:
+        """'… akan bertemu dengan Putin dalam pertemuan tersebut': an event noun with a
+        demonstrative names an event the sentence has already coded."""
+        if m.voice != "noun" or m.end >= len(tokens) or tokens[m.end].lower not in self.g.demonstratives:
+            return False
+        root = m.entry.cameo[:2]
+        return any(o.end <= m.start and o.entry.cameo[:2] == root for o in matches if o is not m)
+
     def _fallback_target(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
                          src: Group, *, domestic: bool = False) -> Group | None:
         """No frame target: the first other actor after the trigger in the same clause."""
@@ -726,8 +737,9 @@ class EventCoder:
         for g in groups:
             if g.start < m.end or g is src or g.start >= stop:
                 continue
-            if self._governed(tokens, g) in self.g.agent_markers:
-                continue
+            gov = self._governed(tokens, g)
+            if gov in self.g.agent_markers or gov in self.g.setting_preps:
+                continue  # an agent, or where it happened ("siasatnya di Irak")
             gc = {a.code for a in g.mentions} - {"---"}
             if not gc:
                 continue
