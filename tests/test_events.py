@@ -114,6 +114,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- "pertemuan tersebut" refers back to the meeting already coded
     ("anaphoric-noun", "Xi akan bertemu dengan Putin dalam pertemuan tersebut.",
      {("CHN", "RUS", "03", "future")}),
+    # --- an act dated after the article's date lies ahead (published 2024-10-02 in these rows)
+    ("future-by-date", "Menteri Luar Negeri India bertemu dengan Menteri Luar Negeri Pakistan pada November 2024.",
+     {("IND", "PAK", "03", "future")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -23,7 +23,7 @@ from typing import Any
 from warta.codebook import Codebook
 from warta.lang import LangData
 from warta.lexicon import Lexicon, TriggerMatch
-from warta.model import ActorMention, Event, Evidence
+from warta.model import ActorMention, Event, EventDate, Evidence
 
 
 @dataclass(slots=True)
@@ -472,6 +472,22 @@ class EventCoder:
             if k in self.g.intent_specific:
                 return self.g.intent_specific[k]
         return self.g.intent_codes.get(cameo[:2], cameo)
+
+    def future_by_date(self, ev: Event, article_date: EventDate | None) -> None:
+        """An asserted event dated in the text after the article's date lies ahead
+        ("bertemu di Islamabad pada 6 Maret" in a February article): mode future, 03x code."""
+        if ev.mode != "asserted" or ev.date is None or article_date is None:
+            return
+        if ev.date.source not in {"clause", "sentence"}:
+            return
+        n = {"day": 10, "month": 7, "year": 4}.get(ev.date.precision)
+        if n is None or ev.date.value[:n] <= article_date.value[:n]:
+            return
+        cameo = self.intent_code(ev.cameo)
+        entry = self.codebook.get(cameo)
+        ev.mode, ev.cameo, ev.root = "future", cameo, entry.root
+        ev.quad_class, ev.goldstein, ev.plover = entry.quad_class, entry.goldstein, entry.plover
+        ev.explanation["mode_cue"] = f"date {ev.date.value}"
 
     # ----------------------------------------------------------------- coding
     def code_sentence(

@@ -258,6 +258,7 @@ class EventsComponent:
             ):
                 ev.date = self.dates.event_date(ev.evidence.trigger_start, sent, dates,
                                                 doc._.article_date, future=ev.mode == "future")
+                self.coder.future_by_date(ev, doc._.article_date)
                 ev.place = self.gazetteer.event_place(
                     ev.evidence.trigger_start, sent, places,
                     doc._.dateline_place if sent.index == 0 else None)
