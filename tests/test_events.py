@@ -117,6 +117,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- an act dated after the article's date lies ahead (published 2024-10-02 in these rows)
     ("future-by-date", "Menteri Luar Negeri India bertemu dengan Menteri Luar Negeri Pakistan pada November 2024.",
      {("IND", "PAK", "03", "future")}),
+    ("light-verb-submit", "Maroko menyerahkan rencana otonomi kepada PBB.",
+     {("MAR", "IGO:UN", "03", "future")}),
+    ("noun-agent-oleh", "Serangan oleh milisi Hizbullah terhadap pasukan Israel menewaskan tiga orang.",
+     {("LBN", "ISR", "19", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -620,7 +620,9 @@ class EventCoder:
             if after:
                 src, why["source"] = after[0], "genitive"
             else:
-                src = self.find_agent(tokens, groups, m.end, self.g.agent_markers | {"dari"})
+                # (from the head on: "serangan oleh massa" may be one lexicon phrase)
+                src = self.find_agent(tokens, groups, m.head + 1,
+                                      self.g.agent_markers | {"dari"})
                 why["source"] = "agent" if src else ""
                 if src is None and self._after_light_verb(tokens, m.start):
                     src, why["source"] = self.find_subject(tokens, groups, m.start)
