@@ -43,7 +43,11 @@ ROLES = set(["GOV", "MIL", "COP", "REB", "OPP", "LEG", "JUD", "PTY", "BUS", "MED
 TITLE_WORDS = set(
     ["president", "prime", "minister", "king", "queen", "chancellor", "emir", "amir", "sultan", "supreme", "leader", "transitional", "interim", "premier", "governor", "general", "co-prince", "chairperson", "chairman", "of", "the", "presidency", "council", "ministers", "capt.", "lt.", "col.", "gen.", "crown", "prince", "taliban", "federal", "vice", "co-vice", "state", "grand", "duke", "pope", "secretary", "acting", "overall", "sovereign", "head", "chief", "mr.", "dr.", "foreign", "defense", "defence", "russian", "chinese", "american", "former", "first", "deputy", "senior"]
 )
-MIN_YEAR = 2000
+# Offices ending before MIN_YEAR are left out.  1990: people who held office in the 1990s
+# are still in the news as former holders (they keep their country without role: 'Bill
+# Richardson', US energy secretary until 2001 -- Phoenix records his 1997-98 UN post only).
+MIN_YEAR = 1990
+ROMAN_RE = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
 # Withdrawn ISO 3166 alpha-3 codes that CLDR still lists as aliases of a current alpha-2
 # (East Germany, Burma, Zaire, metropolitan France, East Timor, South Yemen).
 HISTORIC_ALPHA3 = {"DDR", "BUR", "ZAR", "FXX", "TMP", "YMD"}
@@ -142,7 +146,8 @@ def clean_phoenix_name(raw: str) -> str | None:
     toks = name.split()
     if len(toks) < 2 or any(t.lower() in TITLE_WORDS for t in toks):
         return None
-    return " ".join(t.capitalize() if not t.startswith("AL-") else "al-" + t[3:].capitalize()
+    return " ".join(t if ROMAN_RE.match(t) else
+                    t.capitalize() if not t.startswith("AL-") else "al-" + t[3:].capitalize()
                     for t in toks)
 
 

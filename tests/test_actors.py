@@ -45,7 +45,7 @@ CASES: list[tuple[str, str | None, str, str, str | None]] = [
     ("Menhan Prabowo Subianto bertemu.", "2021-03-01", "Menhan Prabowo Subianto", "IDN", "GOV"),
     ("Kapolri Listyo Sigit Prabowo mengatakan.", "2021-03-01", "Kapolri Listyo Sigit Prabowo", "IDN", "COP"),
     ("Panglima TNI menginstruksikan.", "2021-03-01", "Panglima TNI", "IDN", "MIL"),
-    ("Menteri Luar Negeri Lam Akol hadir.", "2007-04-01", "Menteri Luar Negeri Lam Akol", "---", "GOV"),
+    ("Menteri Luar Negeri Xavier Quimbo hadir.", "2007-04-01", "Menteri Luar Negeri Xavier Quimbo", "---", "GOV"),
     ("President Joe Biden said.", "2022-03-01", "President Joe Biden", "USA", "GOV"),
     ("Prime Minister Anthony Albanese said.", "2023-03-01", "Prime Minister Anthony Albanese", "AUS", "GOV"),
     ("Foreign Minister Wang Yi said.", "2023-03-01", "Foreign Minister Wang Yi", "CHN", "GOV"),
@@ -255,6 +255,16 @@ CASES: list[tuple[str, str | None, str, str, str | None]] = [
     ("Mullah Omar mengeluarkan pernyataan.", "2007-04-01", "Mullah Omar", "AFG", "REB"),
     ("Abu Sayyaf Group menculik dua warga.", "2007-04-01", "Abu Sayyaf Group", "PHL", "REB"),
     ("Front Demokratik untuk Pembebasan Palestina atau DFLP mengecam.", "2007-04-01", "DFLP", "PSE", "REB"),
+    # --- titled partial / differently written names of dictionary people -----------------------
+    ("Ia bertemu Menteri Luar Negeri Lam Akol.", "2007-04-01", "Menteri Luar Negeri Lam Akol", "SDN", "GOV"),
+    ("Ia bertemu Menteri Luar Negeri Khurshid Mahmood Kasuri.", "2007-04-01", "Menteri Luar Negeri Khurshid Mahmood Kasuri", "PAK", "GOV"),
+    ("Menteri Luar Negeri Song Min-Soon mengatakan itu.", "2007-04-01", "Menteri Luar Negeri Song Min-Soon", "KOR", "GOV"),
+    # two kings Abdullah in office in 2007 (Jordan, Saudi Arabia): no country
+    ("Itu penting bagi Israel, kata Raja Abdullah.", "2007-04-01", "Raja Abdullah", "---", "GOV"),
+    ("Raja Abdullah II menerima Abbas.", "2007-04-01", "Raja Abdullah II", "JOR", "GOV"),
+    # former office holders from the 1990s keep their country (no role); full name only
+    ("Bill Richardson memimpin delegasi itu.", "2007-04-01", "Bill Richardson", "USA", None),
+    ("Dahlan memiliki hubungan dekat dengan Washington.", "2007-04-01", "Dahlan", "PSE", "GOV"),
     # --- older spellings ------------------------------------------------------------------------
     ("Amerika Serikat mendukung rencana Marokko itu.", "2007-04-01", "Marokko", "MAR", None),
     ("Pemerintah Slowakia menolak.", "2007-04-01", "Pemerintah Slowakia", "SVK", "GOV"),

@@ -225,6 +225,10 @@ CONTEXT_TABLE: list[tuple[str, str, int, list[str]]] = [
      "para pejabat pemerintah", 0, ["SDN"]),
     # ambassadors: the sentence's country is their host, not theirs
     ("Zimbabwe memanggil para duta besar itu.", "para duta besar", 0, []),
+    # a named person never takes the sentence's country: it is often the other party
+    ("Kami mesti mengirim pesan kepada Israel, kata Raja Abdullah.", "Raja Abdullah", 0, []),
+    ("Korea Utara menolak, kata Menteri Luar Negeri Park Hyun-woo.", "Menteri Luar Negeri", 0,
+     []),
     # 5. fighters with several countries in the sentence stay uncoded
     ("Helikopter Israel menembaki para pejuang dekat perbatasan Lebanon dan Suriah.",
      "para pejuang", 0, []),

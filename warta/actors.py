@@ -742,6 +742,13 @@ class ActorResolver:
             role = None
         if unknown_name and (name is None or actor_entry is not None):
             name = unknown_name  # 'jurubicara Deplu AS Sean McCormack': the person, not Deplu
+        if unknown_name and code == NO_COUNTRY and titles and not former:
+            # 'Menlu Lam Akol' / 'Menlu Khurshid Mahmood Kasuri' / 'Menlu Song Min-Soon': a
+            # partial or differently written form of a dictionary person
+            hit = self.partial_name(unknown_name, when)
+            if hit is not None:
+                code, person = hit
+                entity = f"person:{person.id}"
         # how it was resolved
         if person_atom is not None and entity.startswith("person:"):
             resolved_by = "dictionary"
@@ -756,6 +763,51 @@ class ActorResolver:
         span = doc[group[0].start:end_tok]
         return ActorMention(text=span.text, start=span.start_char, end=span.end_char, code=code,
                             role=role, name=name, resolved_by=resolved_by, entity=entity), end_tok
+
+    def _name_index(self) -> dict[tuple[str, ...], set[str]]:
+        """Folded name-token tuple → person ids, for every dictionary name/alias: the whole
+        name, its prefixes and suffixes of two or more tokens, and ('#', given name)."""
+        def make() -> dict[tuple[str, ...], set[str]]:
+            out: dict[tuple[str, ...], set[str]] = {}
+            for key, es in self.entries.items():
+                for e in es:
+                    if e.kind != "person" or e.surname or not e.person:
+                        continue
+                    toks = _name_key(key)
+                    if len(toks) < 2:
+                        continue
+                    out.setdefault(("#", toks[0]), set()).add(e.person)
+                    for k in range(2, len(toks) + 1):
+                        out.setdefault(toks[:k], set()).add(e.person)
+                        out.setdefault(toks[-k:], set()).add(e.person)
+            return out
+
+        result: dict[tuple[str, ...], set[str]] = self.cached("name_index", make)
+        return result
+
+    def partial_name(self, name: str, when: dt.date | None) -> tuple[str, Person] | None:
+        """A titled name the patterns miss, found in the people data: the whole dictionary
+        name with hyphens as spaces ('Song Min-Soon'), its first two or more tokens
+        ('Lam Akol' = Lam Akol Ajawin), its last two or more ('Khurshid Mahmood Kasuri' =
+        Mian Khurshid Mahmood Kasuri), or a one-word given name of someone in office at the
+        date ('Raja Abdullah').  Only when every candidate has one country (in-office
+        holders first); a one-word name needs someone in office."""
+        q = _name_key(name)
+        if not q or (len(q) == 1 and len(q[0]) < 3):
+            return None
+        n = len(q)
+        pids = self._name_index().get(("#", q[0]) if n == 1 else q)
+        if not pids:
+            return None
+        stats = [(p, *p.status(when)) for p in (self.people[i] for i in sorted(pids)
+                                                   if i in self.people)]
+        in_office = [s for s in stats if s[3]]
+        if n == 1 or len({s[1] for s in stats}) > 1:
+            stats = in_office
+        codes = {s[1] for s in stats}
+        if len(codes) != 1 or NO_COUNTRY in codes:
+            return None
+        return stats[0][1], stats[0][0]
 
     # ------------------------------------------------------------------ helpers for coref
     def person_short_names(self) -> dict[str, list[str]]:
@@ -772,6 +824,11 @@ class ActorResolver:
         if key not in self._coref_cache:
             self._coref_cache[key] = make()
         return self._coref_cache[key]
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """Folded lower-case name tokens, hyphens and dots as separators ('Min-Soon' → min soon)."""
+    return tuple(t for t in re.split(r"[\s.\-]+", fold(name).lower()) if t)
 
 
 # ---------------------------------------------------------------------- evaluation

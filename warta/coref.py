@@ -365,7 +365,9 @@ class _Context:
             code = self.place_of(m)
             if code is None:
                 code = self.same_head(m)
-            if code is None and not self.posted_abroad(m):
+            # a named person ('Raja Abdullah', 'Menlu Song Min-Soon') is often the OTHER
+            # party of the sentence's one country: only a title/apposition names their country
+            if code is None and not self.posted_abroad(m) and not self.named_person(m):
                 code = self.sentence_country(
                     m, self.bare_window if m.resolved_by == "bare" else window, located)
             if code is not None:
@@ -399,6 +401,10 @@ class _Context:
             if code is not None:
                 return code
         return None
+
+    @staticmethod
+    def named_person(m: ActorMention) -> bool:
+        return m.resolved_by == "title" and bool(m.name)
 
     def posted_abroad(self, m: ActorMention) -> bool:
         head = self._head(m.text)
