@@ -98,6 +98,11 @@ MENTIONS: list[tuple[str, str, str, str | None, int | None]] = [
     ("Sidang Majelis Umum PBB di New York.", "New York", "USA", "New York City", 3),
     ("Kebakaran hutan di California.", "California", "USA", "California", 2),
     ("Presiden terbang ke Washington.", "Washington", "USA", "Washington", 3),
+    # 'ibu kota X': the capital itself or the country it heads -- never a US namesake town
+    ("Ia tiba di ibukota Lebanon kemarin.", "Lebanon", "LBN", "Lebanon", 1),
+    ("Bom meledak di ibu kota Lebanon, Beirut.", "Beirut", "LBN", "Beirut", 4),
+    ("Pertemuan di ibu kota Beirut.", "Beirut", "LBN", "Beirut", 4),
+    ("Protes di ibu kota Georgia, Tbilisi.", "Georgia", "GEO", None, 1),
     # accents folded
     ("Konferensi di Bogota.", "Bogota", "COL", "Bogotá", 4),
 ]
