@@ -51,8 +51,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "USA", "03", "future")}),
     ("future-scheduled", "Menlu Rusia Sergei Lavrov dijadwalkan mengunjungi Jakarta pekan depan.",
      {("RUS", "IDN", "03", "future")}),
+    # the conditional main act is hypothetical and takes its target from the condition, which
+    # is not coded on its own (as gold dev-0103 codes "siap menghentikan … jika …")
     ("hypothetical", "Iran akan membalas jika Israel menyerang Iran lagi.",
-     {("ISR", "IRN", "19", "hypothetical")}),
+     {("IRN", "ISR", "19", "hypothetical")}),
     ("refusal-not-negation", "Pemerintah Malaysia menolak tuntutan Singapura.",
      {("MYS", "SGP", "12", "asserted")}),
     # --- attribution and reported speech
@@ -74,8 +76,6 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("JPN", "PRK", "12", "asserted")}),
     ("target-from-context", "Warga Palestina mengecam pemasangan perintang-perintang itu.",
      {("PSE", "ISR", "11", "asserted")}),
-    ("target-not-across-condition", "Iran akan membalas jika Israel menyerang Iran lagi.",
-     {("ISR", "IRN", "19", "hypothetical")}),
     # --- "dari" after an actor noun names the actor; a noun's agent in a passive relative clause
     ("origin-dari", "Para menteri luar negeri dari Uni Eropa dan Rusia bertemu di Berlin.",
      {("IGO:EU", "RUS", "04", "asserted"), ("RUS", "IGO:EU", "04", "asserted")}),
@@ -121,6 +121,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("MAR", "IGO:UN", "03", "future")}),
     ("noun-agent-oleh", "Serangan oleh milisi Hizbullah terhadap pasukan Israel menewaskan tiga orang.",
      {("LBN", "ISR", "19", "asserted")}),
+    # --- the condition of a coded act is not an event of its own
+    ("condition-of-offer", "Korea Utara siap menghentikan reaktor nuklirnya jika mendapat bantuan ekonomi dari AS.",
+     {("PRK", "USA", "03", "hypothetical")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -454,13 +454,13 @@ class EventCoder:
         hyp = _has_cue(left, self.g.hypothetical)
         if hyp:
             return "hypothetical", hyp
-        fut = _has_cue(left, self.g.future)
-        if fut:
-            return "future", fut
         right = [t.lower for t in tokens[m.end : self._right_limit(tokens, m.end) + 8]]
         hyp = _has_cue([w for w in right if w in self.g.hypothetical[0]], self.g.hypothetical)
         if hyp in self.g.conditionals:
-            return "hypothetical", hyp
+            return "hypothetical", hyp  # "siap menghentikan … jika …": conditional, not planned
+        fut = _has_cue(left, self.g.future)
+        if fut:
+            return "future", fut
         if m.entry.cameo.startswith("03") or "intent" in m.entry.flags:
             return "future", "intent"
         return "asserted", None
@@ -514,14 +514,17 @@ class EventCoder:
         groups = self.groups(tokens, mentions)
         actor_tokens = {i for g in groups for i in range(g.start, g.end)}
         events: dict[tuple[Any, ...], Event] = {}
+        coded: set[int] = set()  # ids of matches that gave an event
         for m in matches:
             if any(i in actor_tokens for i in range(m.head, m.head + 1)):
                 continue  # "Kerja Sama" inside "Organisasi Kerja Sama Shanghai"
-            if self._embedded(tokens, matches, m) or self._anaphoric(tokens, matches, m):
+            if (self._embedded(tokens, matches, m, coded)
+                    or self._anaphoric(tokens, matches, m)):
                 continue
             ev = self._code_match(tokens, groups, m)
             if ev is None:
                 continue
+            coded.add(id(m))
             src, tgt, why = ev
             unknown = tgt if tgt and all(a.code == "---" for a in tgt) else []
             if unknown:
@@ -697,7 +700,8 @@ class EventCoder:
             target = []  # the same entity twice ("Xi ... ia"), not a domestic dyad
         return source, target, why
 
-    def _embedded(self, tokens: list[Token], matches: list[TriggerMatch], m: TriggerMatch) -> bool:
+    def _embedded(self, tokens: list[Token], matches: list[TriggerMatch], m: TriggerMatch,
+                  coded: set[int]) -> bool:
         """A trigger in the complement of an appeal, demand or intent ("menyerukan Israel untuk
         mencabut larangan", "mendesak X agar memulai negosiasi"): the outer act is the event."""
         for o in matches:
@@ -706,6 +710,8 @@ class EventCoder:
             between = [t.lower for t in tokens[o.end : m.start]]
             if any(w in self.g.hard_boundaries for w in between):
                 continue
+            if id(o) in coded and any(w in self.g.conditionals for w in between):
+                return True  # "siap menghentikan reaktor jika mendapat bantuan": the condition
             if not (o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags):
                 continue
             comp = next((k for k, w in enumerate(between) if w in self.g.complementizers), None)
@@ -749,8 +755,7 @@ class EventCoder:
         """No frame target: the first other actor after the trigger in the same clause."""
         codes = {a.code for a in src.mentions}
         stop = next((i for i in range(m.end, len(tokens))
-                     if tokens[i].lower in self.g.hard_boundaries
-                     or tokens[i].lower in self.g.conditionals), len(tokens))
+                     if tokens[i].lower in self.g.hard_boundaries), len(tokens))
         same: Group | None = None
         for g in groups:
             if g.start < m.end or g is src or g.start >= stop:
