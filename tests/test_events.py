@@ -124,6 +124,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- the condition of a coded act is not an event of its own
     ("condition-of-offer", "Korea Utara siap menghentikan reaktor nuklirnya jika mendapat bantuan ekonomi dari AS.",
      {("PRK", "USA", "03", "hypothetical")}),
+    # --- "tidak akan" + a cooperative act is a refusal (12x), other negations stay negated
+    ("refusal-will-not", "Amerika Serikat tidak akan melakukan perundingan lagi dengan Korea Utara.",
+     {("USA", "PRK", "12", "asserted")}),
+    ("negated-past", "Amerika Serikat belum melakukan perundingan dengan Korea Utara.",
+     {("USA", "PRK", "04", "negated")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -97,6 +97,8 @@ class Grammar:
         self.reporting = frozenset(m["reporting"])
         self.intent_codes: dict[str, str] = dict(m["intent_codes"])
         self.intent_specific: dict[str, str] = dict(m.get("intent_codes_specific") or {})
+        self.refusal = frozenset(m["refusal"])
+        self.refusal_codes: dict[str, str] = {str(k): str(v) for k, v in m["refusal_codes"].items()}
 
 
 def _has_cue(words: list[str], cues: tuple[frozenset[str], list[tuple[str, ...]]]) -> str | None:
@@ -465,6 +467,13 @@ class EventCoder:
             return "future", "intent"
         return "asserted", None
 
+    def refusal_code(self, cameo: str) -> str | None:
+        """'tidak akan berunding' → 125: the 12x code refusing a cooperative act, if any."""
+        for k in (cameo, cameo[:3], cameo[:2]):
+            if k in self.g.refusal_codes:
+                return self.g.refusal_codes[k]
+        return None
+
     def intent_code(self, cameo: str) -> str:
         if cameo.startswith("03"):
             return cameo
@@ -551,6 +560,10 @@ class EventCoder:
             cameo = m.entry.cameo
             if mode == "future":
                 cameo = self.intent_code(cameo)
+            elif mode == "negated" and cue in self.g.refusal:
+                refusal = self.refusal_code(cameo)
+                if refusal is not None:
+                    cameo, mode = refusal, "asserted"
             entry = self.codebook.get(cameo)
             t0, t1 = tokens[m.start].start, tokens[m.end - 1].end
             src_codes = tuple(sorted({a.code for a in src}))
