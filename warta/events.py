@@ -543,7 +543,7 @@ class EventCoder:
                 if tgt:
                     why["target"] = "place"
             if not tgt:
-                tgt = self._before_target(groups, m, src)
+                tgt = self._before_target(tokens, groups, m, src)
                 if tgt:
                     why["target"] = "fallback-before"
             if not tgt and previous:
@@ -799,16 +799,18 @@ class EventCoder:
                 return [p]
         return []
 
-    @staticmethod
-    def _before_target(groups: list[Group], m: TriggerMatch, src: list[ActorMention]
-                       ) -> list[ActorMention]:
+    def _before_target(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
+                       src: list[ActorMention]) -> list[ActorMention]:
         """'Bekas penguasa kolonial Guinea, Perancis, mengutuk …': another actor before the
-        trigger, when nothing after it or in the sentence before qualifies."""
+        trigger, when nothing after it or in the sentence before qualifies (not a place:
+        'dirawat di rumah sakit di Swiss')."""
         codes = {a.code for a in src} | {"---"}
         for g in groups:
             if g.start >= m.start:
                 break
             if any(a in src for a in g.mentions):
+                continue
+            if self._governed(tokens, g) in self.g.locatives:
                 continue
             other = [a for a in g.mentions if a.code not in codes]
             if other:
