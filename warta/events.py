@@ -731,7 +731,8 @@ class EventCoder:
             if comp is not None and "," not in between[comp:]:
                 return True
             if (o.voice not in {"passive", "noun"} and m.voice in {"active", "intrans", "noun"}
-                    and 0 < len(between) <= self.g.bare_complement_gap
+                    and (between or m.voice == "noun")
+                    and len(between) <= self.g.bare_complement_gap
                     and not any(w == "," or w in self.g.coordinators for w in between)):
                 return True  # "meminta dia menandatangani", "mendesak Iran menerima"
         return False
