@@ -11,22 +11,31 @@ warta_sentences     tokens                           ``token.is_sent_start``
 warta_actors        sentences, ``doc._.anchor``      ``doc._.actors`` (coreference included)
 warta_dates         ``doc._.article``                ``doc._.anchor``, ``doc._.article_date``,
                                                      ``doc._.dates``
-warta_places        ``doc._.article``                ``doc._.places``, ``doc._.dateline_place``
+warta_places        ``doc._.article``                ``doc._.places`` (unless already set),
+                                                     ``doc._.dateline_place``
 warta_events        all of the above                 ``doc._.events``
 ==================  ===============================  ==========================================
 
 The pipeline order is sentences → dates → actors → places → events (actors need the date anchor
-to pick the office-holder of the day).
+to pick the office-holder of the day). Coreference needs the places of the text too, so the actors
+component runs the places component's gazetteer search once and leaves the result on
+``doc._.places``, which the places component then keeps instead of searching again.
+
+``Doc.text`` and ``Doc.sents`` are rebuilt from the tokens on every access, so the components read
+them through :func:`doc_text` and :func:`sentences_of`, which compute them once per Doc.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from warta import coref
 from warta.actors import ActorResolver
@@ -59,7 +68,24 @@ def _register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+_TEXT_KEY = "warta.text"
+_SENTENCES_KEY = "warta.sentences"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc and kept in ``doc.user_data``."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
 def sentences_of(doc: Doc) -> list[Sentence]:
+    """The non-blank sentences of ``doc`` (stripped), computed once per Doc after the splitter ran."""
+    cached = doc.user_data.get(_SENTENCES_KEY)
+    if isinstance(cached, list):
+        return list(cached)
     out: list[Sentence] = []
     for s in doc.sents:
         text = s.text.rstrip()
@@ -68,7 +94,8 @@ def sentences_of(doc: Doc) -> list[Sentence]:
             continue
         out.append(Sentence(index=len(out), start=s.start_char + lead, end=s.start_char + len(text),
                             text=text.strip()))
-    return out
+    doc.user_data[_SENTENCES_KEY] = out
+    return list(out)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -90,12 +117,12 @@ class SentenceSplitter:
         data = load_lang(lang).yaml("grammar.yaml")
         self.abbreviations = frozenset(a.lower().rstrip(".") for a in data["abbreviations"])
 
-    def _ends_sentence(self, doc: Doc, i: int) -> bool:
-        text = doc[i].text
+    def _ends_sentence(self, texts: list[str], i: int) -> bool:
+        text = texts[i]
         if text in self.TERMINALS:
             if text != "." or i == 0:
                 return True
-            word = doc[i - 1].text
+            word = texts[i - 1]
         elif len(text) > 1 and text.endswith(".") and "." not in text[:-1]:
             word = text[:-1]
         else:
@@ -105,24 +132,28 @@ class SentenceSplitter:
         return not (len(word) == 1 and word.isupper())  # an initial: "Susilo B. Yudhoyono"
 
     def __call__(self, doc: Doc) -> Doc:
-        n = len(doc)
-        starts = [False] * n
+        # token texts read once (Token objects are costly to create); boundaries written in one
+        # from_array call: 1 = starts a sentence, -1 = does not (as `token.is_sent_start = bool`)
+        pairs = [(t.text, t.is_space) for t in doc]
+        texts = [p[0] for p in pairs]
+        spaces = [p[1] for p in pairs]
+        n = len(texts)
+        starts = numpy.full(n, -1, dtype=numpy.int64)
         if n:
-            starts[0] = True
-        for i, tok in enumerate(doc):
-            if tok.is_space and "\n" in tok.text:
+            starts[0] = 1
+        for i in range(n):
+            if spaces[i] and "\n" in texts[i]:
                 if i + 1 < n:
-                    starts[i + 1] = True
-            elif self._ends_sentence(doc, i):
+                    starts[i + 1] = 1
+            elif self._ends_sentence(texts, i):
                 j = i + 1
-                while j < n and doc[j].text in self.CLOSERS:
+                while j < n and texts[j] in self.CLOSERS:
                     j += 1
-                if j < n:
-                    nxt = doc[j]
-                    if nxt.is_space or not nxt.text[:1].islower():
-                        starts[j] = True
-        for tok, st in zip(doc, starts, strict=True):
-            tok.is_sent_start = st
+                if j < n and (spaces[j] or not texts[j][:1].islower()):
+                    starts[j] = 1
+        if n:
+            doc.from_array([SENT_START], cast(Ints2d, starts.view(numpy.uint64).reshape(n, 1)))
+        doc.user_data.pop(_SENTENCES_KEY, None)
         return doc
 
 
@@ -144,7 +175,7 @@ class DatesComponent:
                 article_date = EventDate(d.isoformat(), "day", art.published_source or "published")
         if article_date is None:
             ingested = _parse_date(art.ingested) if art is not None else None
-            found = self.resolver.publication_date(doc.text, ingested)
+            found = self.resolver.publication_date(doc_text(doc), ingested)
             if found is not None and found.precision == "day":
                 article_date = EventDate(found.value, "day", "text", found.text)
         if article_date is None and art is not None:
@@ -154,7 +185,7 @@ class DatesComponent:
         anchor = _parse_date(article_date.value) if article_date else None
         doc._.article_date = article_date
         doc._.anchor = anchor
-        doc._.dates = self.resolver.find(doc.text, anchor) if anchor else []
+        doc._.dates = self.resolver.find(doc_text(doc), anchor) if anchor else []
         return doc
 
 
@@ -166,7 +197,8 @@ def make_dates(nlp: Language, name: str, lang: str) -> DatesComponent:
 class ActorsComponent:
     """Actor mentions + coreference.  Coreference also reads the places of the text
     ('gubernur provinsi Anbar' → IRQ), found with the places component's gazetteer (the
-    places component runs later, so it is looked up on first use)."""
+    places component runs later, so it is looked up on first use); the places found are left
+    on ``doc._.places`` so that the places component does not search the text again."""
 
     def __init__(self, lang: str, nlp: Language | None = None):
         self.resolver = ActorResolver.load(load_lang(lang))
@@ -186,11 +218,14 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         when: dt.date | None = doc._.anchor
         mentions = self.resolver.find(doc, when, bare=True)
-        gaz = self.gazetteer()
-        places = doc._.places if doc._.places is not None else (
-            gaz.find(doc.text) if gaz is not None else None)
-        doc._.actors = coref.resolve(doc.text, sentences_of(doc), mentions, self.resolver, when,
-                                     places=places)
+        places: list[Place] | None = doc._.places
+        if places is None:
+            gaz = self.gazetteer()
+            if gaz is not None:
+                places = gaz.find(doc_text(doc))
+                doc._.places = places
+        doc._.actors = coref.resolve(doc_text(doc), sentences_of(doc), mentions, self.resolver,
+                                     when, places=places)
         return doc
 
 
@@ -205,7 +240,8 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         art: Article | None = doc._.article
-        doc._.places = self.gazetteer.find(doc.text)
+        if doc._.places is None:  # else the actors component already searched this text
+            doc._.places = self.gazetteer.find(doc_text(doc))
         dateline: Place | None = None
         if art is not None and art.dateline_place:
             dateline = self.gazetteer.geocode(art.dateline_place)
