@@ -129,6 +129,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("USA", "PRK", "12", "asserted")}),
     ("negated-past", "Amerika Serikat belum melakukan perundingan dengan Korea Utara.",
      {("USA", "PRK", "04", "negated")}),
+    # --- the topic of talks is not an event of its own
+    ("topic-of-talks", "Menteri AS dan Korea Utara membahas normalisasi hubungan di New York.",
+     {("USA", "PRK", "04", "asserted"), ("PRK", "USA", "04", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

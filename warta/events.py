@@ -82,6 +82,8 @@ class Grammar:
         self.place_target_codes = tuple(str(r) for r in g["place_target_codes"])
         self.demonstratives = frozenset(g["demonstratives"])
         self.setting_preps = frozenset(g["setting_preps"])
+        self.topic_verbs = frozenset(g["topic_verbs"])
+        self.topic_gap = int(g["topic_gap"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
         self.antara = frozenset(g["antara"])
         self.antara_gap = int(g["antara_gap"])
@@ -527,7 +529,7 @@ class EventCoder:
         for m in matches:
             if any(i in actor_tokens for i in range(m.head, m.head + 1)):
                 continue  # "Kerja Sama" inside "Organisasi Kerja Sama Shanghai"
-            if (self._embedded(tokens, matches, m, coded)
+            if (self._topic(tokens, m) or self._embedded(tokens, matches, m, coded)
                     or self._anaphoric(tokens, matches, m)):
                 continue
             ev = self._code_match(tokens, groups, m)
@@ -754,6 +756,18 @@ class EventCoder:
                 break  # "… dan dominasi AS menyerang …": a new clause
             out = Group(out.start, h.end, out.mentions + h.mentions)
         return out
+
+    def _topic(self, tokens: list[Token], m: TriggerMatch) -> bool:
+        """'membahas normalisasi hubungan': an event noun that is the topic of talks."""
+        if m.voice != "noun":
+            return False
+        for i in range(m.start - 1, max(-1, m.start - 1 - self.g.topic_gap), -1):
+            w = tokens[i].lower
+            if w in self.g.topic_verbs:
+                return True
+            if not self._plain_noun(tokens[i]) and w not in self.g.np_fillers:
+                return False
+        return False
 
     def _anaphoric(self, tokens: list[Token], matches: list[TriggerMatch], m: TriggerMatch
                    ) -> bool:
