@@ -621,7 +621,7 @@ class EventCoder:
         if voice == "passive" and tokens[m.head].lower in self.g.future[0]:
             voice = "active"  # "dijadwalkan mengunjungi": a modal, not a passive
         if voice == "passive":
-            subj, rule = self.find_subject(tokens, groups, m.start)
+            subj, _ = self.find_subject(tokens, groups, m.start)
             src = self.find_agent(tokens, groups, m.end)
             why["source"] = "passive-agent" if src else ""
             if "obj" in frame or not preps:
@@ -629,8 +629,7 @@ class EventCoder:
                 why["target"] = "passive-subject" if subj else ""
             else:
                 tgt, why["target"] = self.find_after(tokens, groups, m.end, preps)
-                if src is None and subj is not None:
-                    src, why["source"] = subj, rule
+                # (the subject of a passive is never its agent: "Itu akan dibahas dengan X")
         elif voice == "noun" or "noun" in flags and voice not in {"active", "intrans"}:
             # "serangan Israel terhadap Gaza", "invasi Rusia ke Ukraina", "sanksi dari Barat",
             # "Rusia melancarkan invasi": genitive, agent, antara, or a light verb's subject.
