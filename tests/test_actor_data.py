@@ -160,6 +160,33 @@ def test_regions_table(resolver: ActorResolver) -> None:
         assert resolver.regions[name.lower()] == code
 
 
+def test_capitals_table(resolver: ActorResolver) -> None:
+    """capitals.tsv (GeoNames capitals + exonyms, scripts/build_actors.py): GOV metonyms with
+    valid codes, none shadowing a curated pattern or a stop phrase."""
+    rows = read_tsv(data_dir() / "capitals.tsv")
+    assert len(rows) > 80
+    curated = {r["pattern"].lower() for r in read_tsv(data_dir() / "countries.tsv")}
+    for r in rows:
+        assert r["code"] in resolver.valid_codes and r["role"] == "GOV", r
+        assert r["kind"] == "metonym" and r["pattern"].lower() not in curated, r
+    got = {r["pattern"]: r["code"] for r in rows}
+    for name, code in [("Rabat", "MAR"), ("Nairobi", "KEN"), ("Harare", "ZWE"),
+                       ("Abuja", "NGA"), ("Kigali", "RWA"), ("Addis Ababa", "ETH")]:
+        assert got.get(name) == code, name
+    for name in ("Lima", "Sofia", "Douglas", "Hamilton", "Kingston", "Hongkong"):
+        assert name not in got, name
+
+
+def test_groupings_table(resolver: ActorResolver) -> None:
+    """groupings.tsv: members are valid codes, at least two per grouping."""
+    rows = read_tsv(data_dir() / "groupings.tsv")
+    assert rows
+    for r in rows:
+        members = r["members"].split("|")
+        assert len(members) >= 2 and len(set(members)) == len(members), r
+        assert all(m in resolver.valid_codes for m in members), r
+
+
 def test_coref_cue_lists_present(resolver: ActorResolver) -> None:
     for key in ("place_heads", "first_person", "speech_after", "speech_before", "clitic_heads",
                 "same_role_roles", "foreign_heads"):

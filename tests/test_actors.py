@@ -157,6 +157,12 @@ CASES: list[tuple[str, str | None, str, str, str | None]] = [
     ("Downing Street membantah tuduhan itu.", None, "Downing Street", "GBR", "GOV"),
     ("Istana Merdeka membantah tuduhan itu.", None, "Istana Merdeka", "IDN", "GOV"),
     ("Teheran membantah tuduhan itu.", None, "Teheran", "IRN", "GOV"),
+    # capitals derived from GeoNames + Indonesian exonyms (capitals.tsv): GOV metonyms
+    ("Rabat menolak usul itu.", None, "Rabat", "MAR", "GOV"),
+    ("Harare mengecam sanksi Barat.", None, "Harare", "ZWE", "GOV"),
+    ("Nairobi membantah laporan itu.", None, "Nairobi", "KEN", "GOV"),
+    ("Addis Ababa mengirim pasukan.", None, "Addis Ababa", "ETH", "GOV"),
+    ("Riyad menyambut baik kesepakatan itu.", None, "Riyad", "SAU", "GOV"),
     ("Pyongyang membantah tuduhan itu.", None, "Pyongyang", "PRK", "GOV"),
     ("Negeri Tirai Bambu membantah.", None, "Negeri Tirai Bambu", "CHN", None),
     ("Negeri Sakura membantah.", None, "Negeri Sakura", "JPN", None),
@@ -284,6 +290,10 @@ NEGATIVE: list[tuple[str, str]] = [
     ("Pemerintah Amerika Latin bersatu.", "Amerika"),
     ("Empat orang tewas dalam kecelakaan itu.", "orang"),
     ("Majalah itu terbit setiap pekan.", "Majalah"),
+    # a capital after a place preposition is a place; capitals that are common words/names
+    ("Delegasi itu tiba di Rabat pada Senin.", "Rabat"),
+    ("Lima orang tewas dalam serangan itu.", "Lima"),
+    ("Sofia memenangi lomba itu.", "Sofia"),
 ]
 
 # (sentence, article date, a substring that must NOT be an actor mention at that date)

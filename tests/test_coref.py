@@ -159,6 +159,16 @@ COREF_TABLE: list[tuple[str, str, int, list[str]]] = [
      "Kedua negara ini menunjukkan kesiapan.", "Kedua negara", 0, ["CHN", "RUS"]),
     ("Pertemuan itu membahas hubungan Tiongkok-Rusia. Kedua negara sepakat.",
      "Kedua negara", 0, ["CHN", "RUS"]),
+    # 'ketiga negara' = exactly three coordinated countries; two are not enough
+    ("Menteri AS, Kanada dan Meksiko bertemu. Ketiga negara sepakat.", "Ketiga negara", 0,
+     ["CAN", "MEX", "USA"]),
+    ("Menteri AS dan Kanada bertemu. Ketiga negara sepakat.", "Ketiga negara", 0, []),
+    # 'masing-masing pihak' = the two parties
+    ("India dan Pakistan bertemu. Masing-masing pihak menahan diri.", "Masing-masing pihak", 0,
+     ["IND", "PAK"]),
+    # 'kelompok itu': the one armed group of the nearest sentence with a group
+    ("Hizbullah menembakkan roket. Kelompok itu mengklaim serangan.", "Kelompok itu", 0,
+     ["LBN"]),
     # 'mereka' after coordinated people → all of them; after one group → that group
     ("Xi Jinping dan Vladimir Putin bertemu di Kazan. Ia menyatakan bahwa mereka telah berhasil.",
      "mereka", 0, ["CHN", "RUS"]),
@@ -229,6 +239,15 @@ CONTEXT_TABLE: list[tuple[str, str, int, list[str]]] = [
     ("Kami mesti mengirim pesan kepada Israel, kata Raja Abdullah.", "Raja Abdullah", 0, []),
     ("Korea Utara menolak, kata Menteri Luar Negeri Park Hyun-woo.", "Menteri Luar Negeri", 0,
      []),
+    # 2b. a sentence without attribution continues the previous sentence's named quote
+    ("Ini masih merupakan masalah, kata McCormack mengenai terorisme. Pemerintah Pakistan "
+     "tahu itu, dan kami akan terus terlibat.", "kami", 0, ["USA"]),
+    ("Ini masih merupakan masalah, katanya. Kami akan terus terlibat.", "Kami", 0, []),
+    ("Itu masalah, kata McCormack. Kami terlibat, kata Menlu Iran Manouchehr Mottaki.",
+     "Kami", 0, ["IRN"]),  # its own attribution wins
+    # a country after 'di' is where something is, not whose army: 'militer' takes Conte's
+    ("Conte, yang dirawat di rumah sakit di Swiss, menyeru militer agar mendukung "
+     "pemerintahnya.", "militer", 0, ["GIN"]),
     # 5. fighters with several countries in the sentence stay uncoded
     ("Helikopter Israel menembaki para pejuang dekat perbatasan Lebanon dan Suriah.",
      "para pejuang", 0, []),
@@ -260,3 +279,39 @@ def test_surname_after_apposition(resolver: ActorResolver, gazetteer: Gazetteer,
     ms = run_places(resolver, gazetteer, text)
     k = text.rfind(word)
     assert [m.code for m in ms if m.start == k] == [code], [(m.text, m.code) for m in ms]
+
+
+@pytest.fixture(scope="module")
+def grouping_resolver() -> ActorResolver:
+    r = ActorResolver.load()
+    r.cues["grouping_mentions"] = True  # off in coref.yaml until the coder handles them
+    return r
+
+
+# (text, phrase, expected member codes on the phrase) -- groupings.tsv
+GROUPING_TABLE: list[tuple[str, str, list[str]]] = [
+    ("Kuartet Timur Tengah bertemu di Moskow.", "Kuartet Timur Tengah",
+     ["IGO:EU", "IGO:UN", "RUS", "USA"]),
+    ("Perundingan Israel dan Palestina. Empat sponsor internasional mendukung rencana itu.",
+     "Empat sponsor internasional", ["IGO:EU", "IGO:UN", "RUS", "USA"]),
+    # without a Middle-East context the phrase is no grouping
+    ("Empat sponsor internasional mendukung festival film itu.", "Empat sponsor internasional",
+     []),
+    ("Ketiga negara Amerika Utara meluncurkan kemitraan.", "Ketiga negara Amerika Utara",
+     ["CAN", "MEX", "USA"]),
+    # 'kelompok itu' after a grouping: all its members
+    ("Perdamaian Timur Tengah dibahas. Empat sponsor internasional mendukung rencana AS. "
+     "Kelompok itu mendukung Abbas.", "Kelompok itu", ["IGO:EU", "IGO:UN", "RUS", "USA"]),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "codes"), GROUPING_TABLE)
+def test_grouping_table(grouping_resolver: ActorResolver, text: str, word: str,
+                        codes: list[str]) -> None:
+    got = coref_at(run(grouping_resolver, text, dt.date(2007, 4, 1)), text, word)
+    assert sorted(m.code for m in got) == codes, [(m.text, m.code) for m in got]
+
+
+def test_groupings_off_by_default(resolver: ActorResolver) -> None:
+    text = "Kuartet Timur Tengah bertemu di Moskow."
+    assert not coref_at(run(resolver, text), text, "Kuartet")

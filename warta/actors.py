@@ -269,7 +269,8 @@ class ActorResolver:
         self.valid_codes = set(self.cues.get("extra_codes", []))
         for row in read_tsv(self.root / "countries_cldr.tsv"):
             self.valid_codes.add(row["code"])
-        for fname in ("countries.tsv", "orgs.tsv", "groups.tsv", "groups_phoenix.tsv"):
+        for fname in ("countries.tsv", "orgs.tsv", "groups.tsv", "groups_phoenix.tsv",
+                      "capitals.tsv"):
             for row in read_tsv(self.root / fname):
                 self._add_actor_row(row, fname)
         for row in read_tsv(self.root / "countries_cldr.tsv"):

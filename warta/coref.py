@@ -12,10 +12,17 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from warta.actors import BLOCS, NO_COUNTRY, ActorResolver, fold
+from warta.actors import BLOCS, NO_COUNTRY, ActorResolver, fold, read_tsv
 from warta.model import ActorMention, Place, Sentence
 
 _PERSONISH = ("person:",)
+_GROUPING = "grouping:"
+_PRON_KEYS = ("person_pronouns", "party_pronouns", "plural_pronouns", "pair_country",
+              "pair_leader", "pair_any", "triple_country", "triple_leader", "triple_any",
+              "country_anaphora", "group_anaphora")
+# anaphor key → (how many referents, which antecedents count)
+_NUMBERED = {"pair_country": 2, "pair_leader": 2, "pair_any": 2,
+             "triple_country": 3, "triple_leader": 3, "triple_any": 3}
 
 
 def _is_person(m: ActorMention) -> bool:
@@ -74,8 +81,7 @@ def _patterns(resolver: ActorResolver) -> dict[str, re.Pattern[str]]:
             words = sorted((str(w) for w in resolver.cues.get(key, [])), key=len, reverse=True)
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
-        for key in ("person_pronouns", "party_pronouns", "plural_pronouns", "pair_country",
-                    "pair_leader", "pair_any", "country_anaphora", "first_person"):
+        for key in _PRON_KEYS + ("first_person",):
             if alt(key):
                 out[key] = re.compile(rf"(?<![\w-])(?:{alt(key)})(?![\w-])", re.IGNORECASE)
         clitic = re.escape(str(resolver.cues.get("clitic", "nya")))
@@ -136,16 +142,90 @@ def _single(groups: list[list[ActorMention]]) -> ActorMention | None:
     return None
 
 
-def _pair(groups: list[list[ActorMention]]) -> list[ActorMention] | None:
-    """Accumulate distinct codes sentence by sentence (nearest first) until two are found."""
+def _distinct(groups: list[list[ActorMention]], n: int = 2) -> list[ActorMention] | None:
+    """Accumulate distinct codes sentence by sentence (nearest first) until ``n`` are found;
+    more than ``n`` in the sentence that completes the set is ambiguous."""
     seen: dict[str, ActorMention] = {}
     for grp in groups:
         for m in reversed(grp):
             if m.code != "---" and m.code not in seen:
                 seen[m.code] = m
-        if len(seen) >= 2:
-            return list(seen.values()) if len(seen) == 2 else None
+        if len(seen) >= n:
+            return list(seen.values()) if len(seen) == n else None
     return None
+
+
+def _is_grouping(m: ActorMention) -> bool:
+    return (m.entity or "").startswith(_GROUPING)
+
+
+def _group_antecedent(groups: list[list[ActorMention]]) -> list[ActorMention] | None:
+    """'kelompok itu': in the nearest sentence with a grouping or a group, the last grouping
+    (all its members) when no other group is there, else the one code of its groups."""
+    for grp in groups:
+        if not grp:
+            continue
+        multi = [m for m in grp if _is_grouping(m)]
+        if multi:
+            if len(multi) != len(grp):
+                return None
+            last = max(m.start for m in multi)
+            return [m for m in multi if m.start == last]
+        codes = {m.code for m in grp}
+        if len(codes) == 1 and NO_COUNTRY not in codes:
+            return [grp[-1]]
+        return None
+    return None
+
+
+def _groupings(resolver: ActorResolver) -> list[tuple[re.Pattern[str], tuple[str, ...],
+                                                         re.Pattern[str] | None, str]]:
+    """``groupings.tsv``: (phrase pattern, member codes, context pattern or None, name)."""
+    def words(alts: list[str]) -> re.Pattern[str]:
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(alts, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+    def make() -> list[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str] | None, str]]:
+        path = resolver.root / "groupings.tsv"
+        if not path.exists():
+            return []
+        rows = read_tsv(path)
+        rows.sort(key=lambda r: -len(r["pattern"]))
+        out = []
+        for row in rows:
+            ctx = [w for w in row.get("context", "").split("|") if w.strip()]
+            out.append((words([row["pattern"]]), tuple(row["members"].split("|")),
+                        words(ctx) if ctx else None, row.get("name") or row["pattern"]))
+        return out
+
+    result: list[tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str] | None, str]] = \
+        resolver.cached("groupings", make)
+    return result
+
+
+def _grouping_mentions(doc_text: str, sentences: list[Sentence], resolver: ActorResolver,
+                       window: int, free: Any) -> list[ActorMention]:
+    """One mention per member on each grouping phrase ('Kuartet Timur Tengah', 'empat
+    sponsor internasional' in a Middle-East context), longest phrases first."""
+    out: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for pat, members, ctx, name in _groupings(resolver):
+        for mt in pat.finditer(doc_text):
+            s, e = mt.start(), mt.end()
+            if not free(s, e) or any(a < e and s < b for a, b in taken):
+                continue
+            if ctx is not None:
+                si = _sentence_index(sentences, s)
+                lo = sentences[max(0, si - window)].start if sentences else 0
+                hi = sentences[si].end if sentences else len(doc_text)
+                if not ctx.search(doc_text, lo, hi):
+                    continue
+            taken.append((s, e))
+            out.extend(ActorMention(text=mt.group(0), start=s, end=e, code=c,
+                                    resolved_by="coref", entity=f"{_GROUPING}{name}")
+                       for c in members)
+    return out
 
 
 def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMention],
@@ -173,10 +253,11 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
         return not any(a < e and s < b for a, b in covered)
 
     new: list[ActorMention] = []
-    pron_keys = ("person_pronouns", "party_pronouns", "plural_pronouns", "pair_country",
-                 "pair_leader", "pair_any", "country_anaphora")
+    if resolver.cues.get("grouping_mentions", False):
+        new = _grouping_mentions(doc_text, sentences, resolver, window, free)
+    covered.extend((m.start, m.end) for m in new)
     for key, pat in pats.items():
-        if key not in pron_keys:
+        if key not in _PRON_KEYS:
             continue
         for mt in pat.finditer(doc_text):
             s, e = mt.start(), mt.end()
@@ -205,18 +286,27 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
                 got = _single(_window(base, sentences, s, window, _is_country))
                 if got:
                     new.append(_copy(got, span, s, e, role=None, keep_role=False))
+            elif key == "group_anaphora":
+                antecedents = [*base, *(m for m in new if _is_grouping(m))]
+                groups = _window(sorted(antecedents, key=lambda m: m.start), sentences, s,
+                                 window, lambda m: _is_grouping(m) or (m.entity or "")
+                                 .startswith("group:"))
+                for m in _group_antecedent(groups) or []:
+                    new.append(_copy(m, span, s, e))
             else:
-                keep = {"pair_country": _is_country, "pair_leader": _is_person,
-                        "pair_any": lambda m: True}[key]
+                n = _NUMBERED[key]
+                kind = key.split("_")[1]
+                keep = {"country": _is_country, "leader": _is_person,
+                        "any": lambda m: True}[kind]
                 groups = _window(base, sentences, s, window, keep)
                 coord = _coordinated_pair(doc_text, groups, joiners, keep)
-                # 'kedua' = exactly two: three coordinated actors are ambiguous
-                pair = _pair(groups) if coord is None else (coord if len(coord) == 2 else None)
+                # 'kedua' = exactly two, 'ketiga' = exactly three
+                pair = _distinct(groups, n) if coord is None else (
+                    coord if len(coord) == n else None)
                 if pair:
-                    role = "GOV" if key == "pair_leader" else None
+                    role = "GOV" if kind == "leader" else None
                     for m in pair:
-                        new.append(_copy(m, span, s, e, role=role,
-                                         keep_role=key == "pair_any"))
+                        new.append(_copy(m, span, s, e, role=role, keep_role=kind == "any"))
             covered.append((s, e))
     preps = frozenset(str(p).lower() for p in resolver.cues.get("place_prepositions", []))
     if "clitic" in pats:
@@ -227,7 +317,8 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
     ctx = _Context(doc_text, sentences, base, places, resolver, pats, preps)
     new.extend(ctx.resolve_all([*base, *bare], window, located))
     if "first_person" in pats:
-        new.extend(_speakers(doc_text, sentences, [*base, *new], pats, free))
+        new.extend(_speakers(doc_text, sentences, [*base, *new], pats, free,
+                             bool(resolver.cues.get("quote_continues", 0))))
     return sorted([*base, *new], key=lambda m: (m.start, m.end))
 
 
@@ -288,10 +379,13 @@ def _clitics(doc_text: str, sentences: list[Sentence], base: list[ActorMention],
 
 
 def _speakers(doc_text: str, sentences: list[Sentence], mentions: list[ActorMention],
-              pats: dict[str, re.Pattern[str]], free: Any) -> list[ActorMention]:
+              pats: dict[str, re.Pattern[str]], free: Any, continues: bool = False
+              ) -> list[ActorMention]:
     """'kami'/'saya'/'kita' in a quotation: the speaker of the same sentence — ', kata X' /
     ', ujar X' after it (', katanya': the pronoun's own resolution) or 'X mengatakan' before
-    it.  No speaker with one code, no mention."""
+    it.  With ``continues``, a sentence with no attribution of its own continues the quote
+    of the previous sentence when that one has a named attribution (', kata McCormack').
+    No speaker with one code, no mention."""
     out: list[ActorMention] = []
     after, before = pats.get("speech_after"), pats.get("speech_before")
     for mt in pats["first_person"].finditer(doc_text):
@@ -309,11 +403,20 @@ def _speakers(doc_text: str, sentences: list[Sentence], mentions: list[ActorMent
                 speaker = [m for m in mentions if m.start <= lo < m.end]
             else:
                 speaker = [m for m in mentions if m.start == att.end()]
-        elif before is not None:
+        elif before is not None and before.search(doc_text, sent.start, s) is not None:
             for bt in before.finditer(doc_text, sent.start, s):
                 lead = doc_text[sent.start:bt.start()].rstrip()
                 speaker = [m for m in mentions if m.end == sent.start + len(lead)
                            and m.start >= sent.start]
+        elif continues and si > 0 and after is not None and not (
+                after.search(doc_text, sent.start, sent.end)
+                or (before is not None and before.search(doc_text, sent.start, sent.end))):
+            prev = sentences[si - 1]
+            last = None
+            for att_prev in after.finditer(doc_text, prev.start, prev.end):
+                last = att_prev
+            if last is not None and not last.group(1):  # named: ', kata McCormack'
+                speaker = [m for m in mentions if m.start == last.end()]
         codes = {m.code for m in speaker if m.code != NO_COUNTRY}
         if len(codes) == 1:
             src = next(m for m in speaker if m.code in codes)
@@ -445,7 +548,9 @@ class _Context:
             if 0 <= k < len(self.sentences):
                 sent = self.sentences[k]
                 grp = [(c.start, c.code) for c in self.base
-                       if sent.start <= c.start < sent.end and _is_country(c) and c is not m]
+                       if sent.start <= c.start < sent.end and _is_country(c) and c is not m
+                       and (m.role in located
+                            or not _after_place_prep(self.text, c.start, self.preps))]
                 # a place after 'di'/'ke' is where something happens, not whose official
                 # this is — except for rebels/police/civilians (``located``)
                 grp += [(p.start, p.country) for p in self.places
