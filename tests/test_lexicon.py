@@ -271,3 +271,37 @@ def test_bad_pattern(lex):
 
 def test_len(lex):
     assert len(lex) >= 1200
+
+
+# round 2 (bench sentences with actors): the word must not yield an event at all
+NO_EVENT = [
+    ("Harga minyak tiba-tiba naik.", "tiba-tiba"),
+    ("Rumah sakit memastikan ketersediaan vaksin.", "ketersediaan"),
+    ("Warga terpaksa mengungsi karena banjir.", "terpaksa"),
+    ("Hal itu dilaporkan surat kabar Al-Thawra.", "surat"),
+    ("Polisi menemukan granat asap di lokasi.", "granat"),
+    ("Kasus itu merusak citra partai.", "merusak"),
+    ("Wartawan dilindungi hukum internasional.", "dilindungi"),
+    ("Negara itu gagal membayar pinjaman kepada China.", "pinjaman"),
+    ("Tim itu bertanding melawan wakil Malaysia.", "melawan"),
+    ("Musyawarah nasional partai digelar di Bali.", "musyawarah"),
+    ("Presiden mengusulkan nama baru sebagai calon Kapolri.", "mengusulkan"),
+    ("Airlangga meraih dukungan suara terbanyak.", "dukungan"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word"), NO_EVENT)
+def test_round2_non_event_senses(lex, sentence, word):
+    w = toks(sentence)
+    hit = [m for m in lex.match(w) if word in w[m.start : m.end]]
+    assert hit == [], [(m.entry.cameo, m.entry.pattern) for m in hit]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Jepang mengutus menteri luar negeri ke Beijing.",
+     ("042", "mengutus menteri luar negeri ke", "active")),
+    ("Ribuan buruh ikut aksi damai di depan istana.", ("141", "aksi damai", "noun")),
+    ("Presiden menonaktifkan kepala kepolisian.", ("172", "menonaktifkan", "active")),
+])
+def test_round2_rows(lex, sentence, expected):
+    assert expected in find(lex, sentence)
