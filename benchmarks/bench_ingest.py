@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Throughput of `warta ingest` vs spaCy's bare tokenizer on the shared bench corpus.
 
-Usage: python benchmarks/bench_ingest.py [--n 1000] [--processes 1] [--corpus PATH] [--json]
+Usage: python benchmarks/bench_ingest.py [--n 1000] [--processes 1] [--corpus PATH]
+                                         [--pythonpath TREE] [--json]
 
 Writes the first N articles of shared/data/bench/articles.jsonl.gz to a temporary JSONL file,
 runs `warta ingest` on it into a fresh DuckDB file (a separate process, so peak RSS is its own),
-then tokenises the same texts with `spacy.blank("id")` as the yardstick. Reports articles/s and
-peak RSS (MiB) for both and their ratio.
+then tokenises the same texts with `spacy.blank("id")` as the yardstick. Reports articles/s
+(wall clock, model loading included), articles per CPU second of the ingest process (less
+sensitive to other load on a shared machine) and peak RSS (MiB) for both, and their ratio.
+
+``--pythonpath TREE`` puts TREE first on the children's PYTHONPATH, so the `warta` of another
+checkout (e.g. a ``git worktree`` of an older commit) is measured with this same script.
+See benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -36,13 +43,15 @@ print(json.dumps({"seconds": el, "tokens": n_tok, "peak_rss_mib": rss}))
 """
 
 
-def run(cmd: list[str]) -> tuple[float, float, str]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of the child ``cmd``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env)
     el = time.perf_counter() - t
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return el, max(after, before) / 1024, out.stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return el, cpu, max(after.ru_maxrss, before.ru_maxrss) / 1024, out.stdout
 
 
 def main() -> None:
@@ -50,8 +59,14 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--pythonpath", type=Path, default=None,
+                    help="checkout whose warta package the children import (default: installed)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
+    env = dict(os.environ)
+    if a.pythonpath is not None:
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(a.pythonpath.resolve()), env.get("PYTHONPATH", "")) if p)
     if not a.corpus.exists():
         sys.exit(f"bench corpus not found: {a.corpus}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,16 +79,20 @@ def main() -> None:
                 n_words += len(json.loads(line)["text"].split())
                 o.write(line)
         warta = str(Path(sys.executable).with_name("warta"))
-        el, rss, _ = run([warta, "ingest", str(src), "--db", str(Path(tmp) / "b.duckdb"),
-                          "--processes", str(a.processes), "--quiet"])
+        el, cpu, rss, _ = run([warta, "ingest", str(src), "--db", str(Path(tmp) / "b.duckdb"),
+                               "--processes", str(a.processes), "--quiet"], env)
         tok = json.loads(subprocess.run([sys.executable, "-c", TOKENIZER, str(src)], check=True,
-                                        capture_output=True, text=True).stdout)
+                                        capture_output=True, text=True, env=env).stdout)
     res = {
         "articles": a.n,
         "words": n_words,
         "processes": a.processes,
+        "pythonpath": str(a.pythonpath) if a.pythonpath else "",
+        "load_average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "ingest_seconds": round(el, 2),
+        "ingest_cpu_seconds": round(cpu, 2),
         "ingest_articles_per_s": round(a.n / el, 1),
+        "ingest_articles_per_cpu_s": round(a.n / cpu, 1),
         "ingest_peak_rss_mib": round(rss, 1),
         "tokenizer_seconds": round(tok["seconds"], 3),
         "tokenizer_articles_per_s": round(a.n / tok["seconds"], 1),
