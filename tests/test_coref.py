@@ -312,6 +312,7 @@ def test_grouping_table(grouping_resolver: ActorResolver, text: str, word: str,
     assert sorted(m.code for m in got) == codes, [(m.text, m.code) for m in got]
 
 
-def test_groupings_off_by_default(resolver: ActorResolver) -> None:
+def test_groupings_on_by_default(resolver: ActorResolver) -> None:
     text = "Kuartet Timur Tengah bertemu di Moskow."
-    assert not coref_at(run(resolver, text), text, "Kuartet")
+    got = coref_at(run(resolver, text, dt.date(2007, 4, 1)), text, "Kuartet")
+    assert sorted(m.code for m in got) == ["IGO:EU", "IGO:UN", "RUS", "USA"]

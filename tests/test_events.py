@@ -132,6 +132,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- the topic of talks is not an event of its own
     ("topic-of-talks", "Menteri AS dan Korea Utara membahas normalisasi hubungan di New York.",
      {("USA", "PRK", "04", "asserted"), ("PRK", "USA", "04", "asserted")}),
+    # --- a purpose clause of a coded act, and a question, are not events
+    ("purpose-clause", "Ketiga negara meluncurkan kemitraan keamanan guna meningkatkan kerja sama perbatasan.",
+     set()),
+    ("question", "Ketika ditanya apakah Amerika Serikat mendukung pertemuan itu, Snow menolak menjawab.",
+     set()),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -83,6 +83,8 @@ class Grammar:
         self.demonstratives = frozenset(g["demonstratives"])
         self.setting_preps = frozenset(g["setting_preps"])
         self.topic_verbs = frozenset(g["topic_verbs"])
+        self.purpose = frozenset(g["purpose"])
+        self.question_cues = frozenset(g["question_cues"])
         self.topic_gap = int(g["topic_gap"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
         self.antara = frozenset(g["antara"])
@@ -529,7 +531,8 @@ class EventCoder:
         for m in matches:
             if any(i in actor_tokens for i in range(m.head, m.head + 1)):
                 continue  # "Kerja Sama" inside "Organisasi Kerja Sama Shanghai"
-            if (self._topic(tokens, m) or self._embedded(tokens, matches, m, coded)
+            if (self._topic(tokens, m) or self._asked(tokens, m)
+                    or self._embedded(tokens, matches, m, coded)
                     or self._anaphoric(tokens, matches, m)):
                 continue
             ev = self._code_match(tokens, groups, m)
@@ -726,6 +729,8 @@ class EventCoder:
                 continue
             if id(o) in coded and any(w in self.g.conditionals for w in between):
                 return True  # "siap menghentikan reaktor jika mendapat bantuan": the condition
+            if id(o) in coded and any(w in self.g.purpose for w in between):
+                return True  # "meluncurkan kemitraan guna meningkatkan kerja sama": its purpose
             if not (o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags):
                 continue
             comp = next((k for k, w in enumerate(between) if w in self.g.complementizers), None)
@@ -755,6 +760,11 @@ class EventCoder:
                 break  # "… dan dominasi AS menyerang …": a new clause
             out = Group(out.start, h.end, out.mentions + h.mentions)
         return out
+
+    def _asked(self, tokens: list[Token], m: TriggerMatch) -> bool:
+        """'ditanya apakah AS mendukung pertemuan itu': a question asserts no event."""
+        lo = self._left_limit(tokens, m.start)
+        return any(t.lower in self.g.question_cues for t in tokens[lo : m.start])
 
     def _topic(self, tokens: list[Token], m: TriggerMatch) -> bool:
         """'membahas normalisasi hubungan': an event noun that is the topic of talks."""
