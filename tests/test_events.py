@@ -137,6 +137,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      set()),
     ("question", "Ketika ditanya apakah Amerika Serikat mendukung pertemuan itu, Snow menolak menjawab.",
      set()),
+    # --- force against civilians only is unconventional violence (18x), not 19x
+    ("force-on-civilians", "Pasukan Israel menyerang warga sipil Palestina di Gaza.",
+     {("ISR", "PSE", "18", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

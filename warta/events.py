@@ -85,6 +85,9 @@ class Grammar:
         self.topic_verbs = frozenset(g["topic_verbs"])
         self.purpose = frozenset(g["purpose"])
         self.question_cues = frozenset(g["question_cues"])
+        self.force_roots = frozenset(str(r) for r in g["force_roots"])
+        self.unconventional_targets = frozenset(g["unconventional_targets"])
+        self.unconventional_code = str(g["unconventional_code"])
         self.topic_gap = int(g["topic_gap"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
         self.antara = frozenset(g["antara"])
@@ -569,6 +572,9 @@ class EventCoder:
                 refusal = self.refusal_code(cameo)
                 if refusal is not None:
                     cameo, mode = refusal, "asserted"
+            if (cameo[:2] in self.g.force_roots and tgt
+                    and all(a.role in self.g.unconventional_targets for a in tgt)):
+                cameo = self.g.unconventional_code  # force against civilians, firms, media: 18x
             entry = self.codebook.get(cameo)
             t0, t1 = tokens[m.start].start, tokens[m.end - 1].end
             src_codes = tuple(sorted({a.code for a in src}))
