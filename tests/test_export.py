@@ -191,3 +191,20 @@ def test_bad_arguments(store, tmp_path):
         export(store, "csv", tmp_path / "x", table="nope")
     with pytest.raises(StoreError):
         export(store, "csv", tmp_path / "x", table="articles", actor="IDN")
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl", "gdelt", "sqlite"])
+def test_export_from_a_reopened_file(tmp_path, fmt):
+    """A database opened from disk (schema check on open) exports in every format."""
+    db = tmp_path / "w.duckdb"
+    s = Store(db)
+    s.add_batch(corpus(), skips())
+    s.close()
+    again = Store(db)
+    try:
+        out = tmp_path / f"out.{fmt}"
+        rows = export(again, fmt, out)["rows"]
+        assert rows == 6 if fmt != "sqlite" else rows > 6  # sqlite: every table
+        assert again.con.sql("SELECT count(*) FROM events").fetchall()[0][0] == 6
+    finally:
+        again.close()

@@ -309,13 +309,15 @@ class Store:
         ]
 
     def schema_version(self) -> int:
+        # fetchall, not fetchone: duckdb 2 keeps a half-read result open, and a later
+        # con.sql() (exports, users' raw SQL) then fails with "unfinished result"
         has = self.con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchone()
-        if not has or not has[0]:
+        ).fetchall()
+        if not has or not has[0][0]:
             return 0
-        v = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        return int(v[0]) if v and v[0] is not None else 0
+        v = self.con.execute("SELECT max(version) FROM schema_version").fetchall()
+        return int(v[0][0]) if v and v[0][0] is not None else 0
 
     def _migrate(self) -> None:
         current = self.schema_version()
@@ -771,8 +773,8 @@ class Store:
     # ------------------------------------------------------------------ queries
 
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        r = self.con.execute(sql, list(params)).fetchone()
-        return r[0] if r else None
+        r = self.con.execute(sql, list(params)).fetchall()
+        return r[0][0] if r else None
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         """Raw SQL → list of dicts."""
