@@ -384,9 +384,16 @@ class EventCoder:
         hi = self._right_limit(tokens, end)
         markers = markers or self.g.agent_markers
         for g in groups:
-            if end <= g.start < hi and self._governed(tokens, g) in markers:
+            if end <= g.start < hi and self._marker_before(tokens, g) in markers:
                 return g
         return None
+
+    def _marker_before(self, tokens: list[Token], g: Group) -> str | None:
+        """The word right before group g, skipping fillers ("oleh para pemimpin X")."""
+        i = g.start - 1
+        while i >= 0 and tokens[i].lower in self.g.np_fillers:
+            i -= 1
+        return tokens[i].lower if i >= 0 else None
 
     def _antara_pair(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
         """'antara X dan Y' right after the trigger's words: a joint pair of two countries."""
