@@ -140,6 +140,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- force against civilians only is unconventional violence (18x), not 19x
     ("force-on-civilians", "Pasukan Israel menyerang warga sipil Palestina di Gaza.",
      {("ISR", "PSE", "18", "asserted")}),
+    # --- a member country of a grouping source can still be the target
+    ("grouping-member-target", "Kuartet mendukung rencana AS untuk Palestina.",
+     {("IGO:EU", "USA", "05", "asserted"), ("IGO:UN", "USA", "05", "asserted"),
+      ("RUS", "USA", "05", "asserted"), ("USA", "USA", "05", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -120,8 +120,20 @@ def _has_cue(words: list[str], cues: tuple[frozenset[str], list[tuple[str, ...]]
 
 
 def _same_actor(a: ActorMention, others: list[ActorMention]) -> bool:
-    """The same actor mentioned twice ("Xi ... ia"), not a second actor of the same country."""
-    return any((a.code, a.role, a.name) == (o.code, o.role, o.name) for o in others)
+    """The same actor mentioned twice ("Xi ... ia"), not a second actor of the same country
+    (nor a country that is one member of a grouping: "Kuartet … mendukung rencana AS")."""
+    for o in others:
+        if a.code != o.code:
+            continue
+        if a.name and o.name:
+            if a.name == o.name:
+                return True
+        elif a.entity and o.entity:
+            if a.entity == o.entity and a.role == o.role:
+                return True
+        elif a.role == o.role:
+            return True
+    return False
 
 
 class EventCoder:
@@ -154,7 +166,9 @@ class EventCoder:
             coded = [m for m in ms if m.code != "---"]
             if coded and len(coded) < len(ms):
                 units[k] = coded
-        spans = sorted(units)
+        # a mention inside a longer one ("Timur Tengah" in "Kuartet Timur Tengah") is part of it
+        spans = sorted(k for k in units
+                       if not any(o != k and o[0] <= k[0] and k[1] <= o[1] for o in units))
         out: list[Group] = []
         pending: list[Group] = []  # a chain joined by commas only, waiting for a closing "dan"
         for s, e in spans:
