@@ -144,6 +144,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("grouping-member-target", "Kuartet mendukung rencana AS untuk Palestina.",
      {("IGO:EU", "USA", "05", "asserted"), ("IGO:UN", "USA", "05", "asserted"),
       ("RUS", "USA", "05", "asserted"), ("USA", "USA", "05", "asserted")}),
+    # --- a relative clause on a thing has no actor subject
+    ("relative-on-thing", "Menteri Jepang mengatakan bahwa AS kurang memahami perundingan itu, yang membahas relokasi pangkalan militer.",
+     set()),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -292,6 +292,9 @@ class EventCoder:
             for g in reversed(groups):
                 if g.end - 1 <= k and g.end >= k:
                     return g, "relative-head"
+            if k >= 0 and tokens[k].is_title is False and self._plain_noun(tokens[k]):
+                # "perundingan …, yang membahas …": the head is a thing, not an actor
+                return None, ""
         skipped = self._skipped_segments(tokens, lo, start)
         for g in reversed(groups):
             if g.end > start or g.start < lo:
