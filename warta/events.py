@@ -292,7 +292,7 @@ class EventCoder:
             for g in reversed(groups):
                 if g.end - 1 <= k and g.end >= k:
                     return g, "relative-head"
-            if k >= 0 and tokens[k].is_title is False and self._plain_noun(tokens[k]):
+            if k >= 0 and tokens[k].lower.isalnum() and not self._is_verb(tokens[k]):
                 # "perundingan …, yang membahas …": the head is a thing, not an actor
                 return None, ""
         skipped = self._skipped_segments(tokens, lo, start)
