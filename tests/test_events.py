@@ -137,9 +137,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      set()),
     ("question", "Ketika ditanya apakah Amerika Serikat mendukung pertemuan itu, Snow menolak menjawab.",
      set()),
-    # --- force against civilians only is unconventional violence (18x), not 19x
-    ("force-on-civilians", "Pasukan Israel menyerang warga sipil Palestina di Gaza.",
-     {("ISR", "PSE", "18", "asserted")}),
+    # --- a state's force on civilians stays 19x; a non-state group's is unconventional (18x)
+    ("state-force-on-civilians", "Pasukan Israel menyerang warga sipil Palestina di Gaza.",
+     {("ISR", "PSE", "19", "asserted")}),
+    ("rebels-on-civilians", "Pemberontak Nigeria menyerang warga sipil Cina di Delta Niger.",
+     {("NGA", "CHN", "18", "asserted")}),
     # --- a member country of a grouping source can still be the target
     ("grouping-member-target", "Kuartet mendukung rencana AS untuk Palestina.",
      {("IGO:EU", "USA", "05", "asserted"), ("IGO:UN", "USA", "05", "asserted"),

@@ -87,6 +87,7 @@ class Grammar:
         self.question_cues = frozenset(g["question_cues"])
         self.force_roots = frozenset(str(r) for r in g["force_roots"])
         self.unconventional_targets = frozenset(g["unconventional_targets"])
+        self.nonstate_roles = frozenset(g["nonstate_roles"])
         self.unconventional_code = str(g["unconventional_code"])
         self.topic_gap = int(g["topic_gap"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
@@ -450,6 +451,16 @@ class EventCoder:
                 verb = tokens[i - 1]
                 if verb.lower.startswith("di") and self._is_verb(verb):
                     return next((g for g in groups if i < g.start <= i + 3), None)
+            if (w in self.g.relative and i + 1 < len(tokens)):
+                # bare passive: "serangan udara yang (kembali) dilancarkan Israel"
+                j = i + 1
+                while j < len(tokens) and tokens[j].lower in self.g.verb_adverbs | {"kembali"}:
+                    j += 1
+                if (j < len(tokens) and tokens[j].lower.startswith("di")
+                        and self._is_verb(tokens[j])):
+                    g = next((g for g in groups if g.start == j + 1), None)
+                    if g is not None:
+                        return g
         return None
 
     def _after_light_verb(self, tokens: list[Token], start: int,
@@ -597,6 +608,7 @@ class EventCoder:
                 if refusal is not None:
                     cameo, mode = refusal, "asserted"
             if (cameo[:2] in self.g.force_roots and tgt
+                    and all(a.role in self.g.nonstate_roles for a in src)
                     and all(a.role in self.g.unconventional_targets for a in tgt)):
                 cameo = self.g.unconventional_code  # force against civilians, firms, media: 18x
             entry = self.codebook.get(cameo)
