@@ -149,6 +149,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a relative clause on a thing has no actor subject
     ("relative-on-thing", "Menteri Jepang mengatakan bahwa AS kurang memahami perundingan itu, yang membahas relokasi pangkalan militer.",
      set()),
+    # --- victims of a circumstance noun are not its source; a bare-passive relative agent is
+    ("victims-no-source", "Tujuh warga Palestina tewas dalam serangan-serangan lainnya.", set()),
+    ("bare-passive-agent", "Dua warga Palestina tewas dalam serangan udara yang kembali dilancarkan Israel.",
+     {("ISR", "PSE", "19", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -88,6 +88,7 @@ class Grammar:
         self.force_roots = frozenset(str(r) for r in g["force_roots"])
         self.unconventional_targets = frozenset(g["unconventional_targets"])
         self.nonstate_roles = frozenset(g["nonstate_roles"])
+        self.victim_verbs = frozenset(g["victim_verbs"])
         self.unconventional_code = str(g["unconventional_code"])
         self.topic_gap = int(g["topic_gap"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
@@ -698,6 +699,10 @@ class EventCoder:
                     src = (self._clause_subject(tokens, groups, m.start)
                            or self.find_subject(tokens, groups, m.start)[0])
                     why["source"] = "circumstance-subject" if src else ""
+                    if src is not None and any(t.lower in self.g.victim_verbs
+                                               for t in tokens[src.end : m.start]):
+                        src = None  # "warga Palestina tewas dalam serangan …": the victims
+                        why["source"] = ""
             end = src.end if src is not None and src.start >= m.end else m.end
             tgt, why["target"] = self.find_after(tokens, groups, end, preps or {"obj"})
             if tgt is None and self._after_light_verb(tokens, m.start, self.g.undergo_verbs):
