@@ -153,6 +153,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("victims-no-source", "Tujuh warga Palestina tewas dalam serangan-serangan lainnya.", set()),
     ("bare-passive-agent", "Dua warga Palestina tewas dalam serangan udara yang kembali dilancarkan Israel.",
      {("ISR", "PSE", "19", "asserted")}),
+    # --- a subjectless adverbial clause shares the main clause's subject
+    ("adverbial-subject", "Presiden Palestina Mahmud Abbas, di Kairo setelah melakukan pertemuan dengan Presiden Mesir, mendesak dimulainya kembali perundingan.",
+     {("PSE", "EGY", "04", "asserted"), ("PSE", "EGY", "02", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -89,6 +89,7 @@ class Grammar:
         self.unconventional_targets = frozenset(g["unconventional_targets"])
         self.nonstate_roles = frozenset(g["nonstate_roles"])
         self.victim_verbs = frozenset(g["victim_verbs"])
+        self.adverbial_conjunctions = frozenset(g["adverbial_conjunctions"])
         self.unconventional_code = str(g["unconventional_code"])
         self.topic_gap = int(g["topic_gap"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
@@ -255,7 +256,7 @@ class EventCoder:
                 j = i - 1
                 while j >= lo and tokens[j].lower != ",":
                     j -= 1
-                if j >= lo and j + 1 < i and tokens[j + 1].lower in self.g.relative:
+                if j >= lo and j + 1 < i and self._parenthetical(tokens, j + 1, i):
                     i = j - 1
                     continue
             if w in self.g.left_boundaries:
@@ -268,16 +269,23 @@ class EventCoder:
         out: list[tuple[int, int]] = []
         i = lo
         while i < hi:
-            if tokens[i].lower == "," and i + 1 < hi and tokens[i + 1].lower in self.g.relative:
+            if tokens[i].lower == "," and i + 1 < hi:
                 j = i + 1
                 while j < hi and tokens[j].lower != ",":
                     j += 1
-                if j < hi:
+                if j < hi and self._parenthetical(tokens, i + 1, j):
                     out.append((i, j + 1))
                     i = j + 1
                     continue
             i += 1
         return out
+
+    def _parenthetical(self, tokens: list[Token], a: int, b: int) -> bool:
+        """Is tokens[a:b], between two commas, an aside: ", yang …," or an adverbial clause
+        (", di Kairo setelah bertemu …,")?"""
+        if tokens[a].lower in self.g.relative:
+            return True
+        return any(t.lower in self.g.adverbial_conjunctions for t in tokens[a:b])
 
     def find_subject(
         self, tokens: list[Token], groups: list[Group], start: int
@@ -307,6 +315,26 @@ class EventCoder:
             if not opens_clause and self._governed(tokens, g):
                 continue
             return g, "subject"
+        return self._adverbial_subject(tokens, groups, lo, start)
+
+    def _adverbial_subject(self, tokens: list[Token], groups: list[Group], lo: int, start: int
+                           ) -> tuple[Group | None, str]:
+        """'X, di Kairo setelah melakukan pertemuan dengan Y, …' / 'Setelah bertemu Y, X …':
+        a subjectless adverbial clause shares the subject of its main clause."""
+        if lo == 0 or tokens[lo - 1].lower not in self.g.adverbial_conjunctions:
+            return None, ""
+        if any(t.lower not in self.g.light_verbs | self.g.verb_adverbs | self.g.noun_premodifiers
+               for t in tokens[lo:start]):
+            return None, ""  # the clause has words (a subject, a verb) of its own
+        before = [g for g in groups if g.end <= lo - 1 and not self._governed(tokens, g)]
+        if before:
+            return before[-1], "adverbial-subject"
+        comma = next((i for i in range(start, len(tokens)) if tokens[i].lower == ","), None)
+        if comma is not None:
+            g = next((g for g in groups if comma < g.start <= comma + 3
+                      and not self._governed(tokens, g)), None)
+            if g is not None:
+                return g, "adverbial-subject"
         return None, ""
 
     def _right_limit(self, tokens: list[Token], end: int) -> int:
