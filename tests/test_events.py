@@ -156,6 +156,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a subjectless adverbial clause shares the main clause's subject
     ("adverbial-subject", "Presiden Palestina Mahmud Abbas, di Kairo setelah melakukan pertemuan dengan Presiden Mesir, mendesak dimulainya kembali perundingan.",
      {("PSE", "EGY", "04", "asserted"), ("PSE", "EGY", "02", "asserted")}),
+    # --- a relative clause's agent is the noun's agent only for a light verb
+    ("relative-not-light", "Amerika Serikat menyampaikan tuduhan baru, tuduhan yang dibantah Iran.",
+     {("USA", "IRN", "11", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -85,7 +85,7 @@ class Grammar:
         self.topic_verbs = frozenset(g["topic_verbs"])
         self.purpose = frozenset(g["purpose"])
         self.question_cues = frozenset(g["question_cues"])
-        self.force_roots = frozenset(str(r) for r in g["force_roots"])
+        self.force_codes = frozenset(str(r) for r in g["force_codes"])
         self.unconventional_targets = frozenset(g["unconventional_targets"])
         self.nonstate_roles = frozenset(g["nonstate_roles"])
         self.victim_verbs = frozenset(g["victim_verbs"])
@@ -146,6 +146,7 @@ class EventCoder:
         self.lexicon = lexicon
         self.codebook = codebook
         self.g = Grammar(lang)
+        self._light_keys: set[str] = set()
 
     # ----------------------------------------------------------------- groups
     def groups(self, tokens: list[Token], mentions: list[ActorMention]) -> list[Group]:
@@ -470,6 +471,16 @@ class EventCoder:
                 return g
         return None
 
+    def _support_verb(self, t: Token) -> bool:
+        """A passive of a light verb ("dilakukan", "dilancarkan", "diberlakukan"): its agent is
+        the agent of the event noun it carries ("tuduhan yang dibantah X" is not X's)."""
+        a = self.lexicon.morph.analyse(t.lower)
+        if a.voice != "passive":
+            return False
+        if not self._light_keys:
+            self._light_keys = {self.lexicon.morph.analyse(v).key for v in self.g.light_verbs}
+        return a.key in self._light_keys
+
     def _relative_agent(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
         """'sanksi yang terus diberlakukan oleh Barat', 'serangan itu dilakukan oleh AS'."""
         for i in range(end, min(len(tokens), end + self.g.max_object_distance)):
@@ -478,7 +489,7 @@ class EventCoder:
                 return None
             if w in self.g.agent_markers and i > end:
                 verb = tokens[i - 1]
-                if verb.lower.startswith("di") and self._is_verb(verb):
+                if verb.lower.startswith("di") and self._support_verb(verb):
                     return next((g for g in groups if i < g.start <= i + 3), None)
             if (w in self.g.relative and i + 1 < len(tokens)):
                 # bare passive: "serangan udara yang (kembali) dilancarkan Israel"
@@ -486,7 +497,7 @@ class EventCoder:
                 while j < len(tokens) and tokens[j].lower in self.g.verb_adverbs | {"kembali"}:
                     j += 1
                 if (j < len(tokens) and tokens[j].lower.startswith("di")
-                        and self._is_verb(tokens[j])):
+                        and self._support_verb(tokens[j])):
                     g = next((g for g in groups if g.start == j + 1), None)
                     if g is not None:
                         return g
@@ -636,7 +647,7 @@ class EventCoder:
                 refusal = self.refusal_code(cameo)
                 if refusal is not None:
                     cameo, mode = refusal, "asserted"
-            if (cameo[:2] in self.g.force_roots and tgt
+            if (cameo in self.g.force_codes and tgt
                     and all(a.role in self.g.nonstate_roles for a in src)
                     and all(a.role in self.g.unconventional_targets for a in tgt)):
                 cameo = self.g.unconventional_code  # force against civilians, firms, media: 18x
