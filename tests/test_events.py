@@ -159,6 +159,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a relative clause's agent is the noun's agent only for a light verb
     ("relative-not-light", "Amerika Serikat menyampaikan tuduhan baru, tuduhan yang dibantah Iran.",
      {("USA", "IRN", "11", "asserted")}),
+    # --- "anti-Suriah" is a stance, not Syria
+    ("stance-prefix", "Anggota parlemen Lebanon yang anti-Suriah menuduh Damaskus menghalangi mahkamah itu.",
+     {("LBN", "SYR", "11", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -193,6 +193,7 @@ class ActorResolver:
         self._title_links: set[str] = set()
         # folded lower-case sub-national region name → country ('anbar' → IRQ)
         self.regions: dict[str, str] = {}
+        self._stances: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -399,7 +400,23 @@ class ActorResolver:
         with ``resolved_by="bare"``: :func:`warta.coref.resolve` codes it from context or
         drops it."""
         atoms = self._atoms(doc, when)
-        return self._compose(doc, atoms, when, bare)
+        return self._drop_stances(doc, self._compose(doc, atoms, when, bare))
+
+    def _drop_stances(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """'parlemen anti-Suriah', 'kelompok pro-Iran': a name after a stance prefix and a
+        hyphen (``stance_prefixes`` in grammar.yaml) names a position, not an actor."""
+        if not self._stances:
+            self._stances = frozenset(self.lang.yaml("grammar.yaml").get("stance_prefixes") or [])
+        text = doc.text
+        out = []
+        for m in mentions:
+            before = text[max(0, m.start - 12) : m.start].lower().rstrip()
+            if before.endswith("-"):
+                words = before[:-1].split()
+                if words and words[-1] in self._stances:
+                    continue
+            out.append(m)
+        return out
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Every dictionary pattern occurring in ``doc`` (case-insensitive token sequences,
