@@ -155,13 +155,20 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("ISR", "PSE", "19", "asserted")}),
     # --- a subjectless adverbial clause shares the main clause's subject
     ("adverbial-subject", "Presiden Palestina Mahmud Abbas, di Kairo setelah melakukan pertemuan dengan Presiden Mesir, mendesak dimulainya kembali perundingan.",
-     {("PSE", "EGY", "04", "asserted"), ("PSE", "EGY", "02", "asserted")}),
+     {("PSE", "EGY", "04", "asserted"), ("PSE", None, "02", "asserted")}),
     # --- a relative clause's agent is the noun's agent only for a light verb
     ("relative-not-light", "Amerika Serikat menyampaikan tuduhan baru, tuduhan yang dibantah Iran.",
      {("USA", "IRN", "11", "asserted")}),
     # --- "anti-Suriah" is a stance, not Syria
     ("stance-prefix", "Anggota parlemen Lebanon yang anti-Suriah menuduh Damaskus menghalangi mahkamah itu.",
      {("LBN", "SYR", "11", "asserted")}),
+    # --- an army's bombing is aerial force (195); "menurut X" is no participant; asides give
+    # no fallback target
+    ("state-bombing", "Militer Israel membom sekitar 20 target di Gaza yang dikuasai Hamas.",
+     {("ISR", "PSE", "19", "asserted")}),
+    ("according-to", "Milisi itu, yang menurut perkiraan PBB sudah membunuh 200 orang, mundur.", set()),
+    ("aside-no-target", "Beshir, yang dua kali bertemu dengan gubernur AS itu, menyetujui gencatan senjata tersebut.",
+     {("SDN", "USA", "04", "asserted"), ("SDN", None, "08", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -88,6 +88,8 @@ class Grammar:
         self.force_codes = frozenset(str(r) for r in g["force_codes"])
         self.unconventional_targets = frozenset(g["unconventional_targets"])
         self.nonstate_roles = frozenset(g["nonstate_roles"])
+        self.state_force_codes: dict[str, str] = {
+            str(k): str(v) for k, v in g["state_force_codes"].items()}
         self.victim_verbs = frozenset(g["victim_verbs"])
         self.adverbial_conjunctions = frozenset(g["adverbial_conjunctions"])
         self.unconventional_code = str(g["unconventional_code"])
@@ -651,6 +653,9 @@ class EventCoder:
                     and all(a.role in self.g.nonstate_roles for a in src)
                     and all(a.role in self.g.unconventional_targets for a in tgt)):
                 cameo = self.g.unconventional_code  # force against civilians, firms, media: 18x
+            if cameo in self.g.state_force_codes and not all(
+                    a.role in self.g.nonstate_roles for a in src):
+                cameo = self.g.state_force_codes[cameo]  # an army's "membom": aerial, 195
             entry = self.codebook.get(cameo)
             t0, t1 = tokens[m.start].start, tokens[m.end - 1].end
             src_codes = tuple(sorted({a.code for a in src}))
@@ -915,6 +920,7 @@ class EventCoder:
         trigger, when nothing after it or in the sentence before qualifies (not a place:
         'dirawat di rumah sakit di Swiss')."""
         codes = {a.code for a in src} | {"---"}
+        asides = self._skipped_segments(tokens, 0, m.start)
         for g in groups:
             if g.start >= m.start:
                 break
@@ -922,6 +928,8 @@ class EventCoder:
                 continue
             if self._governed(tokens, g) in self.g.locatives:
                 continue
+            if any(a <= g.start < b for a, b in asides):
+                continue  # "Beshir, yang bertemu dengan gubernur AS itu, menyetujui …"
             other = [a for a in g.mentions if a.code not in codes]
             if other:
                 return other
