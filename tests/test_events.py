@@ -169,6 +169,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("according-to", "Milisi itu, yang menurut perkiraan PBB sudah membunuh 200 orang, mundur.", set()),
     ("aside-no-target", "Beshir, yang dua kali bertemu dengan gubernur AS itu, menyetujui gencatan senjata tersebut.",
      {("SDN", "USA", "04", "asserted"), ("SDN", None, "08", "asserted")}),
+    # --- coordinated verbs share the first verb's subject, not its object
+    ("shared-subject", "Pasukan Israel menyerang dua pos Hamas dan menahan empat warga Palestina.",
+     {("ISR", "PSE", "19", "asserted"), ("ISR", "PSE", "17", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -92,6 +92,7 @@ class Grammar:
             str(k): str(v) for k, v in g["state_force_codes"].items()}
         self.victim_verbs = frozenset(g["victim_verbs"])
         self.adverbial_conjunctions = frozenset(g["adverbial_conjunctions"])
+        self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.unconventional_code = str(g["unconventional_code"])
         self.topic_gap = int(g["topic_gap"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
@@ -308,6 +309,9 @@ class EventCoder:
             if k >= 0 and tokens[k].lower.isalnum() and not self._is_verb(tokens[k]):
                 # "perundingan …, yang membahas …": the head is a thing, not an actor
                 return None, ""
+        shared = self._shared_subject(tokens, groups, lo, start)
+        if shared is not None:
+            return shared
         skipped = self._skipped_segments(tokens, lo, start)
         for g in reversed(groups):
             if g.end > start or g.start < lo:
@@ -319,6 +323,21 @@ class EventCoder:
                 continue
             return g, "subject"
         return self._adverbial_subject(tokens, groups, lo, start)
+
+    def _shared_subject(self, tokens: list[Token], groups: list[Group], lo: int, start: int
+                        ) -> tuple[Group | None, str] | None:
+        """'Gerilyawan membunuh dua polisi Iran dan menculik empat orang': a verb coordinated
+        after another verb's object shares that verb's subject (not the object)."""
+        j = start - 1
+        while j >= lo and tokens[j].lower in self.g.verb_adverbs:
+            j -= 1
+        if j < lo or tokens[j].lower not in self.g.vp_coordinators:
+            return None
+        v = next((i for i in range(lo, j) if self._is_verb(tokens[i])), None)  # the clause's
+        if v is None or not any(v < g.start and g.end <= j for g in groups):
+            return None  # no object in between: the ordinary subject search is right
+        g, _ = self.find_subject(tokens, groups, v)
+        return g, "shared-subject"
 
     def _adverbial_subject(self, tokens: list[Token], groups: list[Group], lo: int, start: int
                            ) -> tuple[Group | None, str]:
