@@ -172,6 +172,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- coordinated verbs share the first verb's subject, not its object
     ("shared-subject", "Pasukan Israel menyerang dua pos Hamas dan menahan empat warga Palestina.",
      {("ISR", "PSE", "19", "asserted"), ("ISR", "PSE", "17", "asserted")}),
+    # --- a place of origin is no agent; a trigger's own word is no actor
+    ("origin-not-agent", "Dua roket ditembakkan dari Libanon ke Israel utara, tetapi tidak jelas siapa yang menembakkannya.",
+     set()),
+    ("trigger-word-not-actor", "Israel melancarkan operasi militer di Gaza untuk menghentikan serangan roket.",
+     {("ISR", None, "19", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

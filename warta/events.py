@@ -372,9 +372,11 @@ class EventCoder:
 
     def find_after(
         self, tokens: list[Token], groups: list[Group], end: int, preps: set[str],
-        inside: tuple[int, int] | None = None,
+        inside: tuple[int, int] | None = None, words: frozenset[str] = frozenset(),
     ) -> tuple[Group | None, str]:
         """The first group after `end` introduced by one of `preps` ("obj" = directly).
+
+        `words` are the trigger entry's own words, never its target.
 
         `inside` is the span of a gapped trigger ("mendesak ... mundur"): a group inside the gap
         is the object.
@@ -382,6 +384,8 @@ class EventCoder:
         if inside is not None:
             for g in groups:
                 if inside[0] < g.start and g.end <= inside[1] and not self._governed(tokens, g):
+                    if all(t.lower in words for t in tokens[g.start : g.end]):
+                        continue  # a word of the trigger itself ("operasi militer")
                     return g, "inside"
         hi = self._right_limit(tokens, end)
         found = self._in_pp(tokens, groups, end, hi, preps - {"obj"})
@@ -454,6 +458,9 @@ class EventCoder:
         markers = markers or self.g.agent_markers
         for g in groups:
             if end <= g.start < hi and self._marker_before(tokens, g) in markers:
+                if self._marker_before(tokens, g) in self.g.origin_markers and any(
+                        self._is_verb(t) for t in tokens[end : g.start]):
+                    continue  # "roket ditembakkan dari Libanon": where from, not by whom
                 return g
         return None
 
@@ -623,7 +630,11 @@ class EventCoder:
         matches = self.lexicon.match(words, proper)
         if not matches:
             return []
-        groups = self.groups(tokens, mentions)
+        groups = [g for g in self.groups(tokens, mentions) if not (
+            g.end - g.start == 1 and not tokens[g.start].is_title and any(
+                m.end - m.start > 1 and m.start <= g.start < m.end
+                and tokens[g.start].lower in m.entry.pattern.split()
+                for m in matches))]  # "operasi militer": 'militer' is the trigger's word
         actor_tokens = {i for g in groups for i in range(g.start, g.end)}
         events: dict[tuple[Any, ...], Event] = {}
         coded: set[int] = set()  # ids of matches that gave an event
@@ -780,7 +791,8 @@ class EventCoder:
         else:
             src, why["source"] = self.find_subject(tokens, groups, m.start)
             tgt, why["target"] = self.find_after(tokens, groups, m.end, frame or {"obj"},
-                                                 inside=(m.head, m.end))
+                                                 inside=(m.head, m.end),
+                                                 words=frozenset(m.entry.pattern.split()))
             if tgt is None and frame == {"none"} and m.end - m.start > 1:
                 # "menolak tuntutan Singapura": the genitive of the trigger's own noun
                 nxt = [g for g in groups if g.start == m.end and not self._governed(tokens, g)]
