@@ -192,6 +192,9 @@ class EventCoder:
                     for p in pending[1:] + [unit]:
                         base.mentions.extend(p.mentions)
                     base.end = e
+                    if not between and any(a.code != "---" for a in base.mentions):
+                        # "Ketua Umum Gerindra Prabowo": one actor; its untitled parts go
+                        base.mentions = [a for a in base.mentions if a.code != "---"]
                     if pending:
                         out.append(base)
                         pending = []
