@@ -407,16 +407,12 @@ class ActorResolver:
         hyphen (``stance_prefixes`` in grammar.yaml) names a position, not an actor."""
         if not self._stances:
             self._stances = frozenset(self.lang.yaml("grammar.yaml").get("stance_prefixes") or [])
-        text = doc.text
-        out = []
-        for m in mentions:
-            before = text[max(0, m.start - 12) : m.start].lower().rstrip()
-            if before.endswith("-"):
-                words = before[:-1].split()
-                if words and words[-1] in self._stances:
-                    continue
-            out.append(m)
-        return out
+        # character offsets right after "anti-" / "pro-" (tokens: 'anti', '-')
+        ends = {t.idx + 1 for t in doc[1:]
+                if t.text == "-" and doc[t.i - 1].lower_ in self._stances}
+        if not ends:
+            return mentions
+        return [m for m in mentions if m.start not in ends]
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Every dictionary pattern occurring in ``doc`` (case-insensitive token sequences,
