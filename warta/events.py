@@ -910,7 +910,9 @@ class EventCoder:
         if m.voice != "noun" or m.end >= len(tokens) or tokens[m.end].lower not in self.g.demonstratives:
             return False
         root = m.entry.cameo[:2]
-        return any(o.end <= m.start and o.entry.cameo[:2] == root for o in matches if o is not m)
+        intent = self.intent_code(m.entry.cameo)[:2]  # "akan bertemu … pertemuan tersebut"
+        return any(o.end <= m.start and o.entry.cameo[:2] in {root, intent}
+                   for o in matches if o is not m)
 
     def _fallback_target(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
                          src: Group, *, domestic: bool = False) -> Group | None:
