@@ -854,7 +854,8 @@ class EventCoder:
                 continue
             if id(o) in coded and any(w in self.g.conditionals for w in between):
                 return True  # "siap menghentikan reaktor jika mendapat bantuan": the condition
-            if id(o) in coded and any(w in self.g.purpose for w in between):
+            purpose = next((k for k, w in enumerate(between) if w in self.g.purpose), None)
+            if id(o) in coded and purpose is not None and "," not in between[purpose:]:
                 return True  # "meluncurkan kemitraan guna meningkatkan kerja sama": its purpose
             if not (o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags):
                 continue
