@@ -177,6 +177,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      set()),
     ("trigger-word-not-actor", "Israel melancarkan operasi militer di Gaza untuk menghentikan serangan roket.",
      {("ISR", None, "19", "asserted")}),
+    # --- an appeal addresses the subject of its "agar" clause too
+    ("appeal-addressees", "PBB menyerukan Israel untuk mencabut larangan itu dan agar rakyat Palestina menghentikan serangan roket.",
+     {("IGO:UN", "ISR", "02", "asserted"), ("IGO:UN", "PSE", "02", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

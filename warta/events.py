@@ -93,6 +93,8 @@ class Grammar:
         self.victim_verbs = frozenset(g["victim_verbs"])
         self.adverbial_conjunctions = frozenset(g["adverbial_conjunctions"])
         self.vp_coordinators = frozenset(g["vp_coordinators"])
+        self.addressed_roots = frozenset(str(r) for r in g["addressed_roots"])
+        self.addressee_markers = frozenset(g["addressee_markers"])
         self.unconventional_code = str(g["unconventional_code"])
         self.topic_gap = int(g["topic_gap"])
         self.circumstance_preps = frozenset(g["circumstance_preps"])
@@ -831,6 +833,8 @@ class EventCoder:
                 why["target"] = "fallback-after"
         if tgt is not None and tgt is not src and why.get("target") not in {"reciprocal", "antara"}:
             tgt = self._coordinated(tokens, groups, tgt)
+        if m.entry.cameo[:2] in self.g.addressed_roots:
+            tgt = self._addressees(tokens, groups, m, src, tgt)
         if "weak" in flags and tgt is None:
             return None
         # GUIDE rule 7: no identifiable source, no event ("para pemberontak" with no country)
@@ -868,6 +872,26 @@ class EventCoder:
                     and not any(w == "," or w in self.g.coordinators for w in between)):
                 return True  # "meminta dia menandatangani", "mendesak Iran menerima"
         return False
+
+    def _addressees(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
+                    src: Group | None, tgt: Group | None) -> Group | None:
+        """'menyerukan Israel untuk …, dan agar rakyat Palestina …': the subject of each
+        "agar/supaya" clause of an appeal or demand is addressed too."""
+        extra: list[ActorMention] = []
+        for i in range(m.end, len(tokens)):
+            w = tokens[i].lower
+            if w in self.g.hard_boundaries:
+                break
+            if w in self.g.addressee_markers:
+                g = next((g for g in groups if i < g.start <= i + 3 and g is not src
+                          and not self._governed(tokens, g)), None)
+                if g is not None and (tgt is None or g is not tgt):
+                    extra += g.mentions
+        if not extra:
+            return tgt
+        if tgt is None:
+            return Group(m.end, m.end, extra)
+        return Group(tgt.start, tgt.end, tgt.mentions + extra)
 
     def _coordinated(self, tokens: list[Token], groups: list[Group], g: Group) -> Group:
         """'terhadap hegemoni Barat dan dominasi AS': a coordinated noun phrase whose actor
