@@ -180,6 +180,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- an appeal addresses the subject of its "agar" clause too
     ("appeal-addressees", "PBB menyerukan Israel untuk mencabut larangan itu dan agar rakyat Palestina menghentikan serangan roket.",
      {("IGO:UN", "ISR", "02", "asserted"), ("IGO:UN", "PSE", "02", "asserted")}),
+    # --- the object right after the verb wins over a later phrase
+    ("object-before-pp", "Presiden Palestina meminta Menteri Luar Negeri AS untuk menekan Israel.",
+     {("PSE", "USA", "02", "asserted")}),
     # --- no identifiable source, no event (GUIDE rule 7)
     ("source-unknown", "Para pemberontak menyerang sebuah pos di perbatasan.", set()),
     # --- the complement of an appeal is its content, not an event of its own

@@ -393,6 +393,14 @@ class EventCoder:
                         continue  # a word of the trigger itself ("operasi militer")
                     return g, "inside"
         hi = self._right_limit(tokens, end)
+        if "obj" in preps:
+            # an object right after the verb wins over a later phrase ("meminta Rice untuk …")
+            i = end
+            while i < hi and tokens[i].lower in self.g.np_fillers:
+                i += 1
+            first = next((g for g in groups if g.start == i), None)
+            if first is not None and i < hi and not self._governed(tokens, first):
+                return first, "obj"
         found = self._in_pp(tokens, groups, end, hi, preps - {"obj"})
         if found is not None:
             return found
