@@ -109,7 +109,6 @@ class Grammar:
         self.negation = _cue_set(m["negation"])
         self.future = _cue_set(m["future"])
         self.hypothetical = _cue_set(m["hypothetical"])
-        self.reporting = frozenset(m["reporting"])
         self.intent_codes: dict[str, str] = dict(m["intent_codes"])
         self.intent_specific: dict[str, str] = dict(m.get("intent_codes_specific") or {})
         self.refusal = frozenset(m["refusal"])
