@@ -111,6 +111,19 @@ EVENT_COLUMNS = """
         rep_mention_id VARCHAR, rep_article_id VARCHAR, source_url VARCHAR,
         sentence_text VARCHAR, trigger VARCHAR"""
 
+def _date_bounds_sql(value: str, precision: str) -> str:
+    """SQL for the first and last day an ISO date `value` covers at `precision` (the SQL twin of
+    :func:`date_range`), as ``date_start, date_end`` columns."""
+    return (f"""CASE {precision}
+         WHEN 'day' THEN try_cast({value} AS DATE)
+         WHEN 'month' THEN try_cast({value} || '-01' AS DATE)
+         WHEN 'year' THEN try_cast({value} || '-01-01' AS DATE) END AS date_start,
+       CASE {precision}
+         WHEN 'day' THEN try_cast({value} AS DATE)
+         WHEN 'month' THEN last_day(try_cast({value} || '-01' AS DATE))
+         WHEN 'year' THEN try_cast({value} || '-12-31' AS DATE) END AS date_end,""")
+
+
 V2_DDL: tuple[str, ...] = (
     "ALTER TABLE articles ADD COLUMN published_utc TIMESTAMP",
     "ALTER TABLE articles ADD COLUMN ingested_utc TIMESTAMP",
@@ -120,17 +133,10 @@ V2_DDL: tuple[str, ...] = (
     "ALTER TABLE articles ADD COLUMN polarity DOUBLE",
     "ALTER TABLE articles ADD COLUMN word_count INTEGER",
     f"CREATE TABLE mentions ({MENTION_COLUMNS})",
-    """INSERT INTO mentions BY NAME
+    f"""INSERT INTO mentions BY NAME
        SELECT e.* EXCLUDE (date_value),
               e.date_value,
-              CASE e.date_precision
-                WHEN 'day' THEN try_cast(e.date_value AS DATE)
-                WHEN 'month' THEN try_cast(e.date_value || '-01' AS DATE)
-                WHEN 'year' THEN try_cast(e.date_value || '-01-01' AS DATE) END AS date_start,
-              CASE e.date_precision
-                WHEN 'day' THEN try_cast(e.date_value AS DATE)
-                WHEN 'month' THEN last_day(try_cast(e.date_value || '-01' AS DATE))
-                WHEN 'year' THEN try_cast(e.date_value || '-12-31' AS DATE) END AS date_end,
+              {_date_bounds_sql("e.date_value", "e.date_precision")}
               json_extract_string(e.sources, '$[0].name') AS source_name,
               json_extract_string(e.targets, '$[0].name') AS target_name
        FROM events e""",
@@ -1159,7 +1165,7 @@ def _next_period(p: date, by: str) -> date:
     return date(p.year + 1, 1, 1)
 
 
-_EVENTS_SQL = """
+_EVENTS_SQL = f"""
 INSERT INTO events BY NAME
 WITH m AS (
   SELECT m.* EXCLUDE (source_code, source_role, source_name, target_code, target_role,
@@ -1206,14 +1212,7 @@ WITH m AS (
 )
 SELECT agg.event_id AS id, k.ekey,
        k.c_date_value AS date_value, k.c_date_precision AS date_precision,
-       CASE k.c_date_precision
-         WHEN 'day' THEN try_cast(k.c_date_value AS DATE)
-         WHEN 'month' THEN try_cast(k.c_date_value || '-01' AS DATE)
-         WHEN 'year' THEN try_cast(k.c_date_value || '-01-01' AS DATE) END AS date_start,
-       CASE k.c_date_precision
-         WHEN 'day' THEN try_cast(k.c_date_value AS DATE)
-         WHEN 'month' THEN last_day(try_cast(k.c_date_value || '-01' AS DATE))
-         WHEN 'year' THEN try_cast(k.c_date_value || '-12-31' AS DATE) END AS date_end,
+       {_date_bounds_sql("k.c_date_value", "k.c_date_precision")}
        r.source_code, r.source_role, r.source_name, r.target_code, r.target_role, r.target_name,
        r.cameo, r.root, r.quad_class, r.goldstein, r.plover, r.mode,
        r.place_name, r.place_country, r.place_admin1, r.place_lat, r.place_lon,
