@@ -59,6 +59,8 @@ class Grammar:
         m = lang.yaml("modality.yaml")
         self.prepositions = frozenset(g["prepositions"])
         self.agent_markers = frozenset(g["agent_markers"])
+        self.noun_agent_markers = frozenset(g["noun_agent_markers"])
+        self.object_fallback_preps = frozenset(g["object_fallback_preps"])
         self.coordinators = frozenset(g["coordinators"])
         self.coordinator_skip = frozenset(g["coordinator_skip"])
         self.np_fillers = frozenset(g["np_fillers"])
@@ -534,7 +536,7 @@ class EventCoder:
             if (w in self.g.relative and i + 1 < len(tokens)):
                 # bare passive: "serangan udara yang (kembali) dilancarkan Israel"
                 j = i + 1
-                while j < len(tokens) and tokens[j].lower in self.g.verb_adverbs | {"kembali"}:
+                while j < len(tokens) and tokens[j].lower in self.g.verb_adverbs:
                     j += 1
                 if (j < len(tokens) and tokens[j].lower.startswith("di")
                         and self._support_verb(tokens[j])):
@@ -771,7 +773,7 @@ class EventCoder:
             else:
                 # (from the head on: "serangan oleh massa" may be one lexicon phrase)
                 src = self.find_agent(tokens, groups, m.head + 1,
-                                      self.g.agent_markers | {"dari"})
+                                      self.g.noun_agent_markers)
                 why["source"] = "agent" if src else ""
                 if src is None and self._after_light_verb(tokens, m.start):
                     src, why["source"] = self.find_subject(tokens, groups, m.start)
@@ -811,7 +813,8 @@ class EventCoder:
                 if nxt:
                     tgt, why["target"] = nxt[0], "genitive-object"
             if tgt is None and "obj" in frame:
-                tgt, why["target"] = self.find_after(tokens, groups, m.end, {"dengan"})
+                tgt, why["target"] = self.find_after(tokens, groups, m.end,
+                                                     set(self.g.object_fallback_preps))
         if "antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None:
             src, why["source"] = tgt, "antara"
         if why.get("source") != "antara":
