@@ -188,6 +188,30 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- the complement of an appeal is its content, not an event of its own
     ("appeal-complement", "PBB menyerukan Israel untuk mencabut larangan terhadap Palestina.",
      {("IGO:UN", "ISR", "02", "asserted")}),
+    # --- "antara" pairs after a time/place adjunct, and "antara X dengan Y"
+    ("antara-after-adjunct", "Pembicaraan di Jenewa, Selasa, antara Menteri Luar Negeri Iran dan utusan Uni Eropa berlangsung alot.",
+     {("IRN", "IGO:EU", "04", "asserted"), ("IGO:EU", "IRN", "04", "asserted")}),
+    ("antara-dengan", "Pertemuan antara Presiden Mesir dengan Raja Yordania berlangsung di Kairo.",
+     {("EGY", "JOR", "04", "asserted"), ("JOR", "EGY", "04", "asserted")}),
+    # --- a capital after "delegasi dari" names the delegation's country, not a place
+    ("origin-capital", "Menteri Luar Negeri AS bertemu dengan satu delegasi dari Teheran.",
+     {("USA", "IRN", "04", "asserted")}),
+    # --- scare quotes do not close a clause; "saling" makes a joint source reciprocal
+    ("scare-quotes-saling", 'India dan Pakistan menandatangani kesepakatan "bersejarah," menegaskan komitmen mereka untuk saling mendukung.',
+     {("IND", "PAK", "05", "asserted"), ("PAK", "IND", "05", "asserted"),
+      ("IND", "PAK", "03", "future"), ("PAK", "IND", "03", "future")}),
+    # --- the head of "yang" through a light verb ("yang telah menunjukkan hubungan …")
+    ("relative-light-verb", "Kerja sama itu penting bagi Jepang dan Korea Selatan yang telah menunjukkan hubungan yang semakin erat.",
+     {("JPN", "KOR", "05", "asserted"), ("KOR", "JPN", "05", "asserted")}),
+    # --- a sentence opening with a subjectless verb clause takes the main clause's subject
+    ("opening-verb-clause", "Berkunjung ke Hanoi, Selasa, Presiden Prancis memuji kemajuan ekonomi Vietnam.",
+     {("FRA", "VNM", "04", "asserted"), ("FRA", "VNM", "05", "asserted")}),
+    # --- whoever claims responsibility for an attack is its source
+    ("claimed-responsibility", "Kelompok Taliban mengklaim bertanggung jawab atas serangan terhadap pasukan Jerman di Kunduz.",
+     {("AFG", "DEU", "01", "asserted"), ("AFG", "DEU", "19", "asserted")}),
+    # --- a speaker named after a few nouns ("kata sebuah laporan resmi Inggris")
+    ("speaker-after-nouns", "Langkah itu sangat berbahaya, kata sebuah laporan resmi Inggris.",
+     {("GBR", None, "01", "asserted")}),
 ]
 CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu.",
            "target-from-context": "Israel memasang perintang-perintang di Tepi Barat."}

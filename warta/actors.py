@@ -186,6 +186,8 @@ class ActorResolver:
         # patterns with punctuation → their tokens (checked against spaCy in the data tests)
         self.punct_patterns: dict[str, tuple[str, ...]] = {}
         self._place_preps: set[str] = set()
+        # ("dari"…, "delegasi"…): "satu delegasi dari Rabat" names who, not where
+        self._origin: tuple[set[str], set[str]] = (set(), set())
         self._not_names: set[str] = set()
         self._particles: set[str] = set()
         self._coref_cache: dict[str, Any] = {}
@@ -255,6 +257,9 @@ class ActorResolver:
         with open(self.root / "coref.yaml", encoding="utf-8") as f:
             self.cues = yaml.safe_load(f) or {}
         self._place_preps = {str(p).lower() for p in self.cues.get("place_prepositions", [])}
+        grammar = self.lang.yaml("grammar.yaml")
+        self._origin = ({str(w) for w in grammar.get("origin_markers", [])},
+                        {str(w) for w in grammar.get("origin_heads", [])})
         self._not_names = {str(p).lower() for p in self.cues.get("not_names", [])}
         self._particles = {str(p).lower() for p in self.cues.get("name_particles", [])}
         self._title_links = {str(p).lower() for p in self.cues.get("title_links", [])}
@@ -450,6 +455,9 @@ class ActorResolver:
         if start == 0:
             return False
         prev = doc[start - 1].lower_
+        if (prev in self._origin[0] and start >= 2
+                and doc[start - 2].lower_ in self._origin[1]):
+            return False  # "satu delegasi dari Rabat": the delegation's country
         if prev in self._place_preps:
             return True
         return start >= 2 and f"{doc[start - 2].lower_} {prev}" in self._place_preps

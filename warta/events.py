@@ -95,6 +95,11 @@ class Grammar:
         self.victim_verbs = frozenset(g["victim_verbs"])
         self.adverbial_conjunctions = frozenset(g["adverbial_conjunctions"])
         self.vp_coordinators = frozenset(g["vp_coordinators"])
+        self.antara_adjunct = frozenset(g["antara_adjunct"])
+        self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.antara_joiners = frozenset(g["antara_joiners"])
+        self.scare_quote_max = int(g["scare_quote_max"])
+        self.responsibility_cues = [tuple(c.split()) for c in g["responsibility_cues"]]
         self.addressed_roots = frozenset(str(r) for r in g["addressed_roots"])
         self.addressee_markers = frozenset(g["addressee_markers"])
         self.unconventional_code = str(g["unconventional_code"])
@@ -269,10 +274,27 @@ class EventCoder:
                 if j >= lo and j + 1 < i and self._parenthetical(tokens, j + 1, i):
                     i = j - 1
                     continue
+            if w in self.g.quotes:
+                opening = self._scare_quote_open(tokens, i, lo)
+                if opening is not None:
+                    i = opening - 1  # 'kemitraan "tanpa batas," menegaskan …': a quoted NP
+                    continue
             if w in self.g.left_boundaries:
                 return i + 1
             i -= 1
         return lo
+
+    def _scare_quote_open(self, tokens: list[Token], close: int, lo: int) -> int | None:
+        """The opening quote of a short verbless quoted phrase that ends at `close`."""
+        j = close - 1
+        while j >= lo and close - j <= self.g.scare_quote_max + 1:
+            if tokens[j].lower in self.g.quotes:
+                inner = tokens[j + 1 : close]
+                if inner and not any(self._is_verb(t) for t in inner):
+                    return j
+                return None
+            j -= 1
+        return None
 
     def _skipped_segments(self, tokens: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
         """Parenthetical ", yang … ," segments between lo and hi (token ranges)."""
@@ -305,6 +327,12 @@ class EventCoder:
         j = start - 1
         while j >= lo and tokens[j].lower in self.g.np_fillers | self.g.verb_adverbs:
             j -= 1
+        if j > lo and tokens[j].lower in self.g.light_verbs:
+            k = j - 1  # "kedua negara yang telah menunjukkan hubungan …": through a light verb
+            while k >= lo and tokens[k].lower in self.g.verb_adverbs:
+                k -= 1
+            if k >= lo and tokens[k].lower in self.g.relative:
+                j = k
         if j >= lo and tokens[j].lower in self.g.relative:
             k = j - 1
             if k >= 0 and tokens[k].lower == ",":
@@ -349,7 +377,11 @@ class EventCoder:
                            ) -> tuple[Group | None, str]:
         """'X, di Kairo setelah melakukan pertemuan dengan Y, …' / 'Setelah bertemu Y, X …':
         a subjectless adverbial clause shares the subject of its main clause."""
-        if lo == 0 or tokens[lo - 1].lower not in self.g.adverbial_conjunctions:
+        opening = start == lo == 0 and self.lexicon.morph.analyse(tokens[0].lower).voice in {
+            "active", "passive", "intrans"}
+        # ("Berkumpul dalam dunia maya …, kedua pemimpin menyoroti …": the sentence opens with
+        # a subjectless verb clause)
+        if not opening and (lo == 0 or tokens[lo - 1].lower not in self.g.adverbial_conjunctions):
             return None, ""
         if any(t.lower not in self.g.light_verbs | self.g.verb_adverbs | self.g.noun_premodifiers
                for t in tokens[lo:start]):
@@ -357,12 +389,14 @@ class EventCoder:
         before = [g for g in groups if g.end <= lo - 1 and not self._governed(tokens, g)]
         if before:
             return before[-1], "adverbial-subject"
-        comma = next((i for i in range(start, len(tokens)) if tokens[i].lower == ","), None)
-        if comma is not None:
+        for comma in (i for i in range(start, len(tokens)) if tokens[i].lower == ","):
+            # (the main clause follows the adverbial's last comma: "…, Rabu, 4 Februari, X …")
             g = next((g for g in groups if comma < g.start <= comma + 3
                       and not self._governed(tokens, g)), None)
             if g is not None:
                 return g, "adverbial-subject"
+            if any(self._is_verb(t) for t in tokens[comma + 1 : comma + 4]):
+                break
         return None, ""
 
     def _right_limit(self, tokens: list[Token], end: int) -> int:
@@ -487,15 +521,31 @@ class EventCoder:
 
     def _antara_pair(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
         """'antara X dan Y' right after the trigger's words: a joint pair of two countries."""
-        for i in range(end, min(len(tokens), end + self.g.antara_gap + 1)):
+        i, budget = end, self.g.antara_gap
+        while i < len(tokens):
             w = tokens[i].lower
             if w in self.g.antara:
                 g = next((g for g in groups if i < g.start <= i + 2), None)
-                if g is not None and len({a.code for a in g.mentions} - {"---"}) >= 2:
+                if g is None:
+                    return None
+                j = g.end
+                if j < len(tokens) and tokens[j].lower in self.g.antara_joiners:
+                    # "antara Presiden Abbas dengan Olmert"
+                    h = next((h for h in groups if h.start == j + 1), None)
+                    if h is not None:
+                        g = Group(g.start, h.end, list(g.mentions) + list(h.mentions))
+                if len({a.code for a in g.mentions} - {"---"}) >= 2:
                     return g
                 return None
-            if not self._plain_noun(tokens[i]):
+            if w in self.g.antara_adjunct or tokens[i].is_title or w.isdigit():
+                if any(g.start == i for g in groups) and tokens[i - 1].lower != "di":
+                    return None  # an actor, not an adjunct
+                i += 1
+                continue  # "pada hari Senin", "di Washington, Selasa,"
+            if budget == 0 or not self._plain_noun(tokens[i]):
                 return None
+            budget -= 1
+            i += 1
         return None
 
     def _clause_subject(self, tokens: list[Token], groups: list[Group], start: int
@@ -558,7 +608,11 @@ class EventCoder:
         """The speaker of a closing attribution (", kata X") or "menurut X"."""
         for g in groups:
             i = g.start - 1
-            while i >= 0 and tokens[i].lower in self.g.np_fillers:
+            plain = 0  # "kata sebuah laporan independen Inggris": a few nouns before the actor
+            while i >= 0 and (tokens[i].lower in self.g.np_fillers or (
+                    plain < 3 and self._plain_noun(tokens[i])
+                    and tokens[i].lower not in self.g.attribution)):
+                plain += tokens[i].lower not in self.g.np_fillers
                 i -= 1
             if i >= 0 and tokens[i].lower in self.g.attribution and (
                 g.start >= end or tokens[i].lower == "menurut"
@@ -781,6 +835,11 @@ class EventCoder:
                 if src is None:
                     src = self._relative_agent(tokens, groups, m.end)
                     why["source"] = "relative-agent" if src else ""
+                if src is None:
+                    cue = self._responsibility(tokens, m.start)
+                    if cue is not None:  # "X mengklaim bertanggung jawab atas serangan itu"
+                        src, _ = self.find_subject(tokens, groups, cue)
+                        why["source"] = "claimed-by" if src else ""
                 if src is None and self._after_light_verb(tokens, m.start,
                                                           self.g.circumstance_preps):
                     # "X mengungkapkan … dalam percakapan dengan Y": the clause subject
@@ -823,14 +882,19 @@ class EventCoder:
             if pair is not None:
                 src, tgt = pair, pair
                 why["source"] = why["target"] = "antara"
-        if src is None and ("verbal" in flags or m.entry.cameo[:2] in self.g.verbal_roots):
+        unnamed = src is not None and all(a.code == "---" for a in src.mentions)
+        if (src is None or unnamed) and (
+                "verbal" in flags or m.entry.cameo[:2] in self.g.verbal_roots):
+            # (an unnamed subject, "Aksi militer … berbahaya, kata laporan Inggris": the
+            # speaker's evaluation)
             src = self.find_speaker(tokens, groups, m.end)
             why["source"] = "speaker" if src else ""
         if src is None:
             return None
         if tgt is src and "antara" not in why.get("target", "") and why.get("source") != "antara":
             tgt = None
-        if tgt is None and "recip" in flags and len({a.code for a in src.mentions}) >= 2:
+        if tgt is None and len({a.code for a in src.mentions}) >= 2 and (
+                "recip" in flags or self._mutual(tokens, m)):
             tgt, why["target"] = src, "reciprocal"
         if tgt is not None and tgt is not src and all(a.code == "---" for a in tgt.mentions):
             # an unidentified target ("Menlu Khurshid Kasuri"): a known actor nearby may name it
@@ -972,6 +1036,22 @@ class EventCoder:
             if not domestic:
                 return g
         return same if domestic else None
+
+    def _responsibility(self, tokens: list[Token], start: int) -> int | None:
+        """Start of a 'bertanggung jawab atas' right before an event noun, if any."""
+        i = start
+        while i > 0 and tokens[i - 1].lower in self.g.noun_premodifiers:
+            i -= 1
+        for cue in self.g.responsibility_cues:
+            k = i - len(cue)
+            if k >= 0 and tuple(t.lower for t in tokens[k:i]) == cue:
+                return k
+        return None
+
+    def _mutual(self, tokens: list[Token], m: TriggerMatch) -> bool:
+        """'saling' in the trigger's own clause: the joint source acts on each other."""
+        hi = self._right_limit(tokens, m.end)
+        return any(t.lower in self.g.reciprocal_cues for t in tokens[max(0, m.start - 1) : hi])
 
     def _place_target(self, tokens: list[Token], places: list[ActorMention], m: TriggerMatch,
                       src: list[ActorMention]) -> list[ActorMention]:
