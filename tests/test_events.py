@@ -212,8 +212,17 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a speaker named after a few nouns ("kata sebuah laporan resmi Inggris")
     ("speaker-after-nouns", "Langkah itu sangat berbahaya, kata sebuah laporan resmi Inggris.",
      {("GBR", None, "01", "asserted")}),
+    # --- an organisation after a meeting noun names the meeting, it does not meet anyone
+    ("venue-genitive", "Pertemuan BRICS di Kazan berlangsung tiga hari dan dihadiri Tiongkok serta Rusia.",
+     set()),
+    # --- a rejection does not borrow its target from the sentence before
+    ("rejection-no-context-target", "Korea Utara menolak kembali ke meja perundingan.",
+     {("PRK", None, "12", "asserted")}),
+    ("negated-return-fire", "Militer Israel tidak membalas tembakan dari Lebanon.",
+     {("ISR", "LBN", "19", "negated")}),
 ]
 CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu.",
+           "rejection-no-context-target": "Amerika Serikat mengusulkan perundingan baru dengan Pyongyang.",
            "target-from-context": "Israel memasang perintang-perintang di Tepi Barat."}
 
 

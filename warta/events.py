@@ -97,6 +97,8 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.no_context_target_roots = tuple(g["no_context_target_roots"])
+        self.venue_genitive_roots = tuple(g["venue_genitive_roots"])
         self.antara_joiners = frozenset(g["antara_joiners"])
         self.scare_quote_max = int(g["scare_quote_max"])
         self.responsibility_cues = [tuple(c.split()) for c in g["responsibility_cues"]]
@@ -729,7 +731,8 @@ class EventCoder:
                 tgt = self._before_target(tokens, groups, m, src)
                 if tgt:
                     why["target"] = "fallback-before"
-            if not tgt and previous:
+            if not tgt and previous and not m.entry.cameo.startswith(
+                    self.g.no_context_target_roots):
                 tgt = self._context_target(previous, src)
                 if tgt:
                     why["target"] = "context"
@@ -821,7 +824,8 @@ class EventCoder:
         elif voice == "noun" or "noun" in flags and voice not in {"active", "intrans"}:
             # "serangan Israel terhadap Gaza", "invasi Rusia ke Ukraina", "sanksi dari Barat",
             # "Rusia melancarkan invasi": genitive, agent, antara, or a light verb's subject.
-            after = [g for g in groups if g.start == m.end and not self._governed(tokens, g)]
+            after = [g for g in groups if g.start == m.end and not self._governed(tokens, g)
+                     and not self._venue(m, g)]
             if after:
                 src, why["source"] = after[0], "genitive"
             else:
@@ -1036,6 +1040,11 @@ class EventCoder:
             if not domestic:
                 return g
         return same if domestic else None
+
+    def _venue(self, m: TriggerMatch, g: Group) -> bool:
+        """'Pertemuan BRICS', 'KTT ASEAN': the organisation names the meeting."""
+        return m.entry.cameo.startswith(self.g.venue_genitive_roots) and all(
+            a.code.startswith("IGO:") for a in g.mentions)
 
     def _responsibility(self, tokens: list[Token], start: int) -> int | None:
         """Start of a 'bertanggung jawab atas' right before an event noun, if any."""
