@@ -220,6 +220,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("PRK", None, "12", "asserted")}),
     ("negated-return-fire", "Militer Israel tidak membalas tembakan dari Lebanon.",
      {("ISR", "LBN", "19", "negated")}),
+    # --- the casualties of an attack (", menewaskan …") are its outcome, with its subject
+    ("casualties-participle", "Gerilyawan Taliban menyerang konvoi pasukan Inggris di Helmand, menewaskan tiga tentara.",
+     {("AFG", "GBR", "19", "asserted")}),
+    # --- the actor inside an instrument's gap is the source ("Pesawat tempur Israel menyerang")
+    ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
+     {("ISR", "PSE", "19", "asserted")}),
 ]
 CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu.",
            "rejection-no-context-target": "Amerika Serikat mengusulkan perundingan baru dengan Pyongyang.",

@@ -97,6 +97,8 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.casualty_verbs = frozenset(g["casualty_verbs"])
+        self.violent_roots = tuple(g["violent_roots"])
         self.no_context_target_roots = tuple(g["no_context_target_roots"])
         self.venue_genitive_roots = tuple(g["venue_genitive_roots"])
         self.antara_joiners = frozenset(g["antara_joiners"])
@@ -367,7 +369,9 @@ class EventCoder:
         j = start - 1
         while j >= lo and tokens[j].lower in self.g.verb_adverbs:
             j -= 1
-        if j < lo or tokens[j].lower not in self.g.vp_coordinators:
+        participle = j >= lo and tokens[j].lower == "," and (
+            tokens[start].lower in self.g.casualty_verbs)  # "…, menewaskan 12 orang"
+        if j < lo or not (tokens[j].lower in self.g.vp_coordinators or participle):
             return None
         v = next((i for i in range(lo, j) if self._is_verb(tokens[i])), None)  # the clause's
         if v is None or not any(v < g.start and g.end <= j for g in groups):
@@ -760,6 +764,10 @@ class EventCoder:
             entry = self.codebook.get(cameo)
             t0, t1 = tokens[m.start].start, tokens[m.end - 1].end
             src_codes = tuple(sorted({a.code for a in src}))
+            if (tokens[m.start].lower in self.g.casualty_verbs
+                    and cameo.startswith(self.g.violent_roots)
+                    and any(k[0] == src_codes and k[2] in self.g.violent_roots for k in events)):
+                continue  # the casualties of an attack coded before: its outcome
             tgt_codes = tuple(sorted({a.code for a in tgt}))
             key = (src_codes, tgt_codes, entry.root)
             conf = self._confidence(m, why, tgt)
@@ -867,8 +875,14 @@ class EventCoder:
                 why["target"] = "fronted-adverbial" if tgt is not None else ""
         else:
             src, why["source"] = self.find_subject(tokens, groups, m.start)
+            inside: tuple[int, int] | None = (m.head, m.end)
+            if src is None and "..." in m.entry.pattern and not self._is_verb(tokens[m.start]):
+                # "Pesawat tempur Israel menyerang …": the actor in an instrument's gap
+                src = next((g for g in groups if m.start < g.start and g.end < m.end), None)
+                if src is not None:
+                    why["source"], inside = "instrument-owner", None
             tgt, why["target"] = self.find_after(tokens, groups, m.end, frame or {"obj"},
-                                                 inside=(m.head, m.end),
+                                                 inside=inside,
                                                  words=frozenset(m.entry.pattern.split()))
             if tgt is None and frame == {"none"} and m.end - m.start > 1:
                 # "menolak tuntutan Singapura": the genitive of the trigger's own noun
