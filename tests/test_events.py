@@ -224,6 +224,13 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("casualties-participle", "Gerilyawan Taliban menyerang konvoi pasukan Inggris di Helmand, menewaskan tiga tentara.",
      {("AFG", "GBR", "19", "asserted")}),
     # --- the actor inside an instrument's gap is the source ("Pesawat tempur Israel menyerang")
+    # --- a state's arrest or seizure of people it does not name: a domestic event
+    ("domestic-arrest", "Polisi Malaysia menahan tiga tersangka pembobolan bank di Kuala Lumpur.",
+     {("MYS", "MYS", "17", "asserted")}),
+    ("domestic-arrest-title", "KPK telah menahan mantan Sekretaris Jenderal Kementerian Energi.",
+     {("IDN", "IDN", "17", "asserted")}),
+    ("foreign-arrest", "Polisi Malaysia menahan tiga warga Indonesia di Kuala Lumpur.",
+     {("MYS", "IDN", "17", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -17,7 +17,7 @@ All word lists come from ``warta/lang/id/grammar.yaml`` and ``modality.yaml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from warta.codebook import Codebook
@@ -97,6 +97,9 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.domestic_default_roots = tuple(g["domestic_default_roots"])
+        self.domestic_default_roles = frozenset(g["domestic_default_roles"])
+        self.domestic_object_max = int(g["domestic_object_max"])
         self.casualty_verbs = frozenset(g["casualty_verbs"])
         self.violent_roots = tuple(g["violent_roots"])
         self.no_context_target_roots = tuple(g["no_context_target_roots"])
@@ -744,6 +747,11 @@ class EventCoder:
                 dom = self._fallback_target(tokens, groups, m, Group(0, 0, src), domestic=True)
                 if dom is not None:
                     tgt, why["target"] = list(dom.mentions), "domestic"
+            if not tgt and m.entry.cameo.startswith(self.g.domestic_default_roots):
+                tgt = self._domestic_object(tokens, m, src, unknown, sentence_text,
+                                            sentence_start)
+                if tgt:
+                    why["target"] = "domestic-object"
             if not tgt:
                 tgt = unknown
             mode, cue = self.mode_of(tokens, m)
@@ -1054,6 +1062,31 @@ class EventCoder:
             if not domestic:
                 return g
         return same if domestic else None
+
+    def _domestic_object(self, tokens: list[Token], m: TriggerMatch, src: list[ActorMention],
+                         unknown: list[ActorMention], text: str, offset: int
+                         ) -> list[ActorMention]:
+        """'KPK menahan tersangka …', '… menahan mantan Sekretaris Jenderal …': the unnamed
+        (or country-less) object of a state's coercive act, as a target of its own country."""
+        codes = {a.code for a in src}
+        if len(codes) != 1 or "---" in codes or any(
+                a.role not in self.g.domestic_default_roles for a in src):
+            return []
+        code = next(iter(codes))
+        if unknown:
+            return [replace(a, code=code, resolved_by="domestic") for a in unknown]
+        if m.voice not in {"active", "noun"}:
+            return []
+        hi = min(self._right_limit(tokens, m.end), m.end + self.g.domestic_object_max)
+        end = m.end
+        while end < hi and tokens[end].lower.isalnum() and tokens[end].lower not in (
+                self.g.prepositions | self.g.hard_boundaries):
+            end += 1
+        if end == m.end:
+            return []
+        a, b = tokens[m.end].start, tokens[end - 1].end
+        return [ActorMention(text=text[a - offset : b - offset], start=a, end=b,
+                             code=code, resolved_by="domestic")]
 
     def _venue(self, m: TriggerMatch, g: Group) -> bool:
         """'Pertemuan BRICS', 'KTT ASEAN': the organisation names the meeting."""

@@ -62,7 +62,7 @@ class ActorMention:
     code: str  # ISO3 "CHN", "IGO:UN", bloc "WST", or "---" when no country is identifiable
     role: str | None = None  # GOV MIL COP REB OPP LEG JUD PTY BUS MED CVL REF SPY EDU HLH NGO
     name: str | None = None  # canonical entity name (person, organisation) when known
-    resolved_by: str = "dictionary"  # dictionary | title | agent | metonym | coref
+    resolved_by: str = "dictionary"  # dictionary | title | agent | metonym | coref | domestic
     entity: str | None = None  # dictionary entry id, for explanation
 
 
