@@ -231,6 +231,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "IDN", "17", "asserted")}),
     ("foreign-arrest", "Polisi Malaysia menahan tiga warga Indonesia di Kuala Lumpur.",
      {("MYS", "IDN", "17", "asserted")}),
+    # --- what a denial denies is not asserted
+    ("denial-complement", "Kementerian Pertahanan Rusia menyangkal laporan pesawatnya memasuki wilayah udara Finlandia.",
+     {("RUS", "FIN", "01", "asserted")}),
+    # --- a temporal clause ("sekembalinya dari …") closes the clause of the act before it
+    ("temporal-boundary", "Presiden Prancis mengecam keras kebijakan itu sekembalinya dari kunjungan ke Iran.",
+     {("FRA", None, "11", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

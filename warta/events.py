@@ -97,6 +97,7 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.denial_codes = frozenset(g["denial_codes"])
         self.domestic_default_roots = tuple(g["domestic_default_roots"])
         self.domestic_default_roles = frozenset(g["domestic_default_roles"])
         self.domestic_object_max = int(g["domestic_object_max"])
@@ -956,6 +957,8 @@ class EventCoder:
             between = [t.lower for t in tokens[o.end : m.start]]
             if any(w in self.g.hard_boundaries for w in between):
                 continue
+            if id(o) in coded and o.entry.cameo in self.g.denial_codes:
+                return True  # "menyangkal laporan pesawatnya memasuki …": denied, not asserted
             if id(o) in coded and any(w in self.g.conditionals for w in between):
                 return True  # "siap menghentikan reaktor jika mendapat bantuan": the condition
             purpose = next((k for k, w in enumerate(between) if w in self.g.purpose), None)
