@@ -237,6 +237,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a temporal clause ("sekembalinya dari …") closes the clause of the act before it
     ("temporal-boundary", "Presiden Prancis mengecam keras kebijakan itu sekembalinya dari kunjungan ke Iran.",
      {("FRA", None, "11", "asserted")}),
+    # --- relations between a pair improving: the relation noun's "antara" pair is the actor
+    ("relation-subject", "Hubungan antara Indonesia dan Australia semakin membaik.",
+     {("IDN", "AUS", "05", "asserted"), ("AUS", "IDN", "05", "asserted")}),
+    ("relation-subject-gap", "Kerja sama antara Jepang dan India di bidang pertahanan telah mengalami penguatan.",
+     {("JPN", "IND", "05", "asserted"), ("IND", "JPN", "05", "asserted")}),
+    ("improvement-no-pair", "Ekspor Indonesia menunjukkan peningkatan yang signifikan.", set()),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -97,6 +97,7 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.relation_nouns = frozenset(g["relation_nouns"])
         self.denial_codes = frozenset(g["denial_codes"])
         self.domestic_default_roots = tuple(g["domestic_default_roots"])
         self.domestic_default_roles = frozenset(g["domestic_default_roles"])
@@ -901,6 +902,11 @@ class EventCoder:
             if tgt is None and "obj" in frame:
                 tgt, why["target"] = self.find_after(tokens, groups, m.end,
                                                      set(self.g.object_fallback_preps))
+        if src is None and "recip" in flags:
+            # "Hubungan antara Tiongkok dan Rusia telah mengalami penguatan"
+            src = self._relation_subject(tokens, groups, m.start)
+            if src is not None:
+                tgt, why["source"], why["target"] = src, "relation-subject", "reciprocal"
         if "antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None:
             src, why["source"] = tgt, "antara"
         if why.get("source") != "antara":
@@ -1090,6 +1096,15 @@ class EventCoder:
         a, b = tokens[m.end].start, tokens[end - 1].end
         return [ActorMention(text=text[a - offset : b - offset], start=a, end=b,
                              code=code, resolved_by="domestic")]
+
+    def _relation_subject(self, tokens: list[Token], groups: list[Group], start: int
+                          ) -> Group | None:
+        """The 'antara X dan Y' pair of a relation noun in the clause before `start`."""
+        lo = self._left_limit(tokens, start)
+        for k in range(lo, start - 1):
+            if tokens[k].lower in self.g.relation_nouns and tokens[k + 1].lower in self.g.antara:
+                return self._antara_pair(tokens, groups, k + 1)
+        return None
 
     def _venue(self, m: TriggerMatch, g: Group) -> bool:
         """'Pertemuan BRICS', 'KTT ASEAN': the organisation names the meeting."""
