@@ -243,6 +243,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("relation-subject-gap", "Kerja sama antara Jepang dan India di bidang pertahanan telah mengalami penguatan.",
      {("JPN", "IND", "05", "asserted"), ("IND", "JPN", "05", "asserted")}),
     ("improvement-no-pair", "Ekspor Indonesia menunjukkan peningkatan yang signifikan.", set()),
+    # --- "X, termasuk Y dan Z,": the members join the group
+    ("inclusion-members", "Negara-negara Barat, termasuk Amerika Serikat dan Inggris, mengecam Iran.",
+     {("WST", "IRN", "11", "asserted"), ("USA", "IRN", "11", "asserted"),
+      ("GBR", "IRN", "11", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -97,6 +97,8 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.inclusion_cues = frozenset(g["inclusion_cues"])
+        self.inclusion_gap = int(g["inclusion_gap"])
         self.relation_nouns = frozenset(g["relation_nouns"])
         self.denial_codes = frozenset(g["denial_codes"])
         self.domestic_default_roots = tuple(g["domestic_default_roots"])
@@ -226,7 +228,22 @@ class EventCoder:
                 pending = []
             out.append(unit)
         out.extend(pending)
-        return sorted(out, key=lambda g: g.start)
+        return self._inclusions(tokens, sorted(out, key=lambda g: g.start))
+
+    def _inclusions(self, tokens: list[Token], groups: list[Group]) -> list[Group]:
+        """'X, termasuk Y dan Z,': Y and Z are members of X, one joint group."""
+        out: list[Group] = []
+        for g in groups:
+            prev = out[-1] if out else None
+            if prev is not None and g.start >= 2 and tokens[g.start - 1].lower in (
+                    self.g.inclusion_cues) and tokens[g.start - 2].lower == ",":
+                between = tokens[prev.end : g.start - 2]
+                if len(between) <= self.g.inclusion_gap and not any(
+                        self._is_verb(t) or not t.lower.isalnum() for t in between):
+                    out[-1] = Group(prev.start, g.end, list(prev.mentions) + list(g.mentions))
+                    continue
+            out.append(g)
+        return out
 
     def _is_verb(self, t: Token) -> bool:
         w = t.lower
