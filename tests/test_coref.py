@@ -166,6 +166,14 @@ COREF_TABLE: list[tuple[str, str, int, list[str]]] = [
     # 'masing-masing pihak' = the two parties
     ("India dan Pakistan bertemu. Masing-masing pihak menahan diri.", "Masing-masing pihak", 0,
      ["IND", "PAK"]),
+    # pair anaphors of parties/groups/governments: the two coordinated actors; a country-less
+    # mention of the head noun inside ('pemerintahan') does not block the phrase
+    ("Pemerintah Afganistan dan Pemerintah Pakistan tahu itu. Kami terlibat dengan kedua "
+     "pemerintahan.", "kedua pemerintahan", 0, ["AFG", "PAK"]),
+    ("Hamas dan Hizbullah menolak rencana itu. Kedua kelompok itu mengecam Israel.",
+     "Kedua kelompok", 0, ["LBN", "PSE"]),
+    ("Hamas, Hizbullah dan Houthi menolak rencana itu. Kedua kelompok itu mengecam Israel.",
+     "Kedua kelompok", 0, []),  # three groups: no pair
     # 'kelompok itu': the one armed group of the nearest sentence with a group
     ("Hizbullah menembakkan roket. Kelompok itu mengklaim serangan.", "Kelompok itu", 0,
      ["LBN"]),

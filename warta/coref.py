@@ -248,9 +248,17 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
               and not any(m.start < p.end and p.start < m.end and m.code != NO_COUNTRY
                           for m in base)]
     covered = [(m.start, m.end) for m in base]
+    # a span with only country-less mentions ('pemerintahan' in 'kedua pemerintahan') may be
+    # the head noun of an anaphor phrase around it
+    coded_spans = {(m.start, m.end) for m in base if m.code != NO_COUNTRY}
+    soft = {(m.start, m.end) for m in base if m.code == NO_COUNTRY} - coded_spans
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in covered)
+
+    def free_around(s: int, e: int) -> bool:
+        return not any(a < e and s < b and not ((a, b) in soft and s <= a and b <= e)
+                       for a, b in covered)
 
     new: list[ActorMention] = []
     if resolver.cues.get("grouping_mentions", False):
@@ -261,7 +269,7 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
             continue
         for mt in pat.finditer(doc_text):
             s, e = mt.start(), mt.end()
-            if not free(s, e):
+            if not free_around(s, e):
                 continue
             span = doc_text[s:e]
             if key == "person_pronouns":
@@ -315,7 +323,10 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
     new.extend(_surnames(doc_text, base, resolver, when, free))
     located = frozenset(str(r) for r in resolver.cues.get("located_roles", []))
     ctx = _Context(doc_text, sentences, base, places, resolver, pats, preps)
-    new.extend(ctx.resolve_all([*base, *bare], window, located))
+    anaphors = [(m.start, m.end) for m in new]
+    new.extend(ctx.resolve_all([m for m in [*base, *bare] if not any(
+        a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in anaphors)],
+        window, located))
     if "first_person" in pats:
         new.extend(_speakers(doc_text, sentences, [*base, *new], pats, free,
                              bool(resolver.cues.get("quote_continues", 0))))
