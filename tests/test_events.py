@@ -247,6 +247,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("inclusion-members", "Negara-negara Barat, termasuk Amerika Serikat dan Inggris, mengecam Iran.",
      {("WST", "IRN", "11", "asserted"), ("USA", "IRN", "11", "asserted"),
       ("GBR", "IRN", "11", "asserted")}),
+    # --- a denial takes no same-country actor as its target by default
+    ("unilateral-denial", "Presiden Susilo Bambang Yudhoyono membantah tuduhan yang menyebut dirinya mencampuri urusan Presiden terpilih Joko Widodo.",
+     {("IDN", None, "01", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -106,7 +106,7 @@ class Grammar:
         self.domestic_object_max = int(g["domestic_object_max"])
         self.casualty_verbs = frozenset(g["casualty_verbs"])
         self.violent_roots = tuple(g["violent_roots"])
-        self.no_context_target_roots = tuple(g["no_context_target_roots"])
+        self.unilateral_roots = tuple(g["unilateral_roots"])
         self.venue_genitive_roots = tuple(g["venue_genitive_roots"])
         self.antara_joiners = frozenset(g["antara_joiners"])
         self.scare_quote_max = int(g["scare_quote_max"])
@@ -758,11 +758,11 @@ class EventCoder:
                 if tgt:
                     why["target"] = "fallback-before"
             if not tgt and previous and not m.entry.cameo.startswith(
-                    self.g.no_context_target_roots):
+                    self.g.unilateral_roots):
                 tgt = self._context_target(previous, src)
                 if tgt:
                     why["target"] = "context"
-            if not tgt:
+            if not tgt and not m.entry.cameo.startswith(self.g.unilateral_roots):
                 dom = self._fallback_target(tokens, groups, m, Group(0, 0, src), domestic=True)
                 if dom is not None:
                     tgt, why["target"] = list(dom.mentions), "domestic"
