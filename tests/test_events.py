@@ -250,6 +250,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a denial takes no same-country actor as its target by default
     ("unilateral-denial", "Presiden Susilo Bambang Yudhoyono membantah tuduhan yang menyebut dirinya mencampuri urusan Presiden terpilih Joko Widodo.",
      {("IDN", None, "01", "asserted")}),
+    # --- after a verb of handing over, the recipient is the event noun's target
+    ("transfer-recipient", "Pemerintah Filipina menyerahkan usulan perdamaiannya bagi Mindanao kepada Sekretaris Jenderal PBB.",
+     {("PHL", "IGO:UN", "03", "future")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -97,6 +97,8 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.transfer_verbs = frozenset(g["transfer_verbs"])
+        self.recipient_preps = frozenset(g["recipient_preps"])
         self.inclusion_cues = frozenset(g["inclusion_cues"])
         self.inclusion_gap = int(g["inclusion_gap"])
         self.relation_nouns = frozenset(g["relation_nouns"])
@@ -890,7 +892,14 @@ class EventCoder:
                         src = None  # "warga Palestina tewas dalam serangan …": the victims
                         why["source"] = ""
             end = src.end if src is not None and src.start >= m.end else m.end
-            tgt, why["target"] = self.find_after(tokens, groups, end, preps or {"obj"})
+            if self._after_light_verb(tokens, m.start, self.g.transfer_verbs):
+                # "menyerahkan rencananya … kepada Sekretaris Jenderal PBB": the recipient
+                found = self._in_pp(tokens, groups, end, self._right_limit(tokens, end),
+                                    set(self.g.recipient_preps))
+                if found is not None:
+                    tgt, why["target"] = found
+            if tgt is None:
+                tgt, why["target"] = self.find_after(tokens, groups, end, preps or {"obj"})
             if tgt is None and self._after_light_verb(tokens, m.start, self.g.undergo_verbs):
                 # "Rusia menghadapi sanksi dari Barat": the subject undergoes the act
                 tgt, why["target"] = self.find_subject(tokens, groups, m.start)
