@@ -253,6 +253,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- after a verb of handing over, the recipient is the event noun's target
     ("transfer-recipient", "Pemerintah Filipina menyerahkan usulan perdamaiannya bagi Mindanao kepada Sekretaris Jenderal PBB.",
      {("PHL", "IGO:UN", "03", "future")}),
+    # --- an intent-coded act after "telah berhasil" has happened: the realized code
+    ("realized-intent", "Indonesia dan Malaysia telah berhasil memperkuat kerja sama di bidang maritim.",
+     {("IDN", "MYS", "05", "asserted"), ("MYS", "IDN", "05", "asserted")}),
+    ("planned-intent", "Indonesia dan Malaysia akan memperkuat kerja sama di bidang maritim.",
+     {("IDN", "MYS", "03", "future"), ("MYS", "IDN", "03", "future")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -97,6 +97,8 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.realized = _cue_set(g["realized_cues"])
+        self.realized_codes = {str(k): str(v) for k, v in g["realized_codes"].items()}
         self.transfer_verbs = frozenset(g["transfer_verbs"])
         self.recipient_preps = frozenset(g["recipient_preps"])
         self.inclusion_cues = frozenset(g["inclusion_cues"])
@@ -671,6 +673,10 @@ class EventCoder:
         fut = _has_cue(left, self.g.future)
         if fut:
             return "future", fut
+        if "intent" in m.entry.flags and m.entry.cameo in self.g.realized_codes:
+            done = _has_cue(left, self.g.realized)
+            if done:
+                return "asserted", done  # "telah berhasil memperkuat kerja sama": it happened
         if m.entry.cameo.startswith("03") or "intent" in m.entry.flags:
             return "future", "intent"
         return "asserted", None
@@ -777,6 +783,8 @@ class EventCoder:
                 tgt = unknown
             mode, cue = self.mode_of(tokens, m)
             cameo = m.entry.cameo
+            if mode == "asserted" and cue is not None and cameo in self.g.realized_codes:
+                cameo = self.g.realized_codes[cameo]
             if mode == "future":
                 cameo = self.intent_code(cameo)
             elif mode == "negated" and cue in self.g.refusal:
