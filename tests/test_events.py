@@ -258,6 +258,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "MYS", "05", "asserted"), ("MYS", "IDN", "05", "asserted")}),
     ("planned-intent", "Indonesia dan Malaysia akan memperkuat kerja sama di bidang maritim.",
      {("IDN", "MYS", "03", "future"), ("MYS", "IDN", "03", "future")}),
+    # --- an unnamed envoy "dari <capital>" is that country, and joins a pair across "dan satu"
+    ("origin-envoy-pair", "Pembicaraan antara Menteri Luar Negeri Jepang dan satu delegasi dari Beijing berlangsung di Tokyo.",
+     {("JPN", "CHN", "04", "asserted"), ("CHN", "JPN", "04", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -196,6 +196,15 @@ class EventCoder:
             coded = [m for m in ms if m.code != "---"]
             if coded and len(coded) < len(ms):
                 units[k] = coded
+        for (s1, e1), ms in list(units.items()):
+            # "satu delegasi dari Rabat": an unnamed envoy takes the country it comes from
+            if (all(m.code == "---" or m.resolved_by == "coref" for m in ms)
+                    and e1 + 1 < len(tokens)
+                    and tokens[e1].lower in self.g.origin_markers
+                    and tokens[e1 - 1].lower in self.g.origin_heads):
+                origin = next((k for k in units if k[0] == e1 + 1), None)
+                if origin is not None and all(m.code != "---" for m in units[origin]):
+                    units[(s1, origin[1])] = list(units[origin])
         # a mention inside a longer one ("Timur Tengah" in "Kuartet Timur Tengah") is part of it
         spans = sorted(k for k in units
                        if not any(o != k and o[0] <= k[0] and k[1] <= o[1] for o in units))
