@@ -256,6 +256,18 @@ CONTEXT_TABLE: list[tuple[str, str, int, list[str]]] = [
     # a country after 'di' is where something is, not whose army: 'militer' takes Conte's
     ("Conte, yang dirawat di rumah sakit di Swiss, menyeru militer agar mendukung "
      "pemerintahnya.", "militer", 0, ["GIN"]),
+    # a country-less subject does not take the country of what it acts on ('menuduh
+    # Damaskus', 'menahan … orang Palestina'): the context's country, else nothing
+    ("Pemerintah Yaman menolak tuduhan itu. Sejumlah pejabat menuduh Iran mendanai "
+     "pemberontak.", "Sejumlah pejabat", 0, ["YEM"]),
+    ("Mayoritas anggota parlemen anti-Suriah di Lebanon menuduh Damaskus menghalangi "
+     "mahkamah itu.", "anggota parlemen", 0, []),
+    ("Militer menahan 18 orang Palestina.", "Militer", 0, []),
+    ("Seorang jurubicara militer Israel mengatakan operasi berlanjut. Militer menahan 18 "
+     "orang Palestina.", "Militer", 0, ["ISR"]),
+    # … but a politician or institution after it is mostly of its own polity
+    ("Para anggota parlemen setuju dengan Presiden Joko Widodo.", "Para anggota parlemen", 0,
+     ["IDN"]),
     # 5. fighters with several countries in the sentence stay uncoded
     ("Helikopter Israel menembaki para pejuang dekat perbatasan Lebanon dan Suriah.",
      "para pejuang", 0, []),

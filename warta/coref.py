@@ -462,6 +462,7 @@ class _Context:
         cues = resolver.cues
         self.same_roles = frozenset(str(r) for r in cues.get("same_role_roles", []))
         self.bare_window = int(cues.get("bare_window_sentences", 1))
+        self.polity_roles = frozenset(str(r) for r in cues.get("polity_roles", []))
         self.foreign = [str(h).lower().split() for h in cues.get("foreign_heads", [])]
         self.dets: frozenset[str] = resolver.cached("coref_dets", lambda: frozenset(
             k for k, es in resolver.entries.items()
@@ -551,6 +552,21 @@ class _Context:
         codes = {a.code for a in hits if _sentence_index(self.sentences, a.start) == si}
         return last.code if len(codes) == 1 else None
 
+    def subject_country(self, m: ActorMention, pos: int, c: ActorMention | None,
+                        located: frozenset[str]) -> bool:
+        """Whether a country after a country-less subject ``m`` in its own sentence may be
+        its country.  A bare country name or capital ('… pejabat menuduh Damaskus'), forces
+        or people ('Militer menahan 18 orang Palestina') are mostly what it acts on; its
+        genitive right after it, a politician or institution (``polity_roles``: '… setuju
+        dengan Jokowi', '… melalui MPR') and, for ``located`` roles, the place after a
+        preposition ('Gerilyawan membunuh … di Irak') are mostly its own."""
+        if m.role in located and _after_place_prep(self.text, pos, self.preps):
+            return True
+        if c is None:
+            return False
+        return not self.text[m.end:pos].strip() or (
+            c.role in self.polity_roles and c.resolved_by not in ("metonym", "coref"))
+
     def sentence_country(self, m: ActorMention, window: int,
                          located: frozenset[str]) -> str | None:
         si = _sentence_index(self.sentences, m.start)
@@ -558,19 +574,24 @@ class _Context:
         for k in range(si, max(-1, si - window - 1), -1):
             if 0 <= k < len(self.sentences):
                 sent = self.sentences[k]
-                grp = [(c.start, c.code) for c in self.base
-                       if sent.start <= c.start < sent.end and _is_country(c) and c is not m
-                       and (m.role in located
-                            or not _after_place_prep(self.text, c.start, self.preps))]
+                cands: list[tuple[int, str, ActorMention | None]] = [
+                    (c.start, c.code, c) for c in self.base
+                    if sent.start <= c.start < sent.end and _is_country(c) and c is not m
+                    and (m.role in located
+                         or not _after_place_prep(self.text, c.start, self.preps))]
                 # a place after 'di'/'ke' is where something happens, not whose official
                 # this is — except for rebels/police/civilians (``located``)
-                grp += [(p.start, p.country) for p in self.places
-                        if p.start is not None and p.country
-                        and sent.start <= p.start < sent.end
-                        and not (m.start <= p.start < m.end)
-                        and (m.role in located
-                             or not _after_place_prep(self.text, p.start, self.preps))]
-                groups.append(grp)
+                cands += [(p.start, p.country, None) for p in self.places
+                          if p.start is not None and p.country
+                          and sent.start <= p.start < sent.end
+                          and not (m.start <= p.start < m.end)
+                          and (m.role in located
+                               or not _after_place_prep(self.text, p.start, self.preps))]
+                if k == si and not any(pos < m.start for pos, _, _ in cands):
+                    # the sentence's first actor is its subject: what follows is mostly what
+                    # it acts on ('… pejabat menuduh Damaskus'), see ``subject_country``
+                    cands = [x for x in cands if self.subject_country(m, x[0], x[2], located)]
+                groups.append([(pos, c) for pos, c, _ in cands])
         for grp in groups:
             if grp:
                 codes = {c for _, c in grp}
