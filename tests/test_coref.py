@@ -181,6 +181,17 @@ COREF_TABLE: list[tuple[str, str, int, list[str]]] = [
     ("Xi Jinping dan Vladimir Putin bertemu di Kazan. Ia menyatakan bahwa mereka telah berhasil.",
      "mereka", 0, ["CHN", "RUS"]),
     ("Pasukan Israel memasuki kota itu. Mereka menahan dua orang.", "Mereka", 0, ["ISR"]),
+    # 'mereka' after a resolved pair anaphor → the pair; never the head of its own relative
+    # clause ('dominasi Barat, yang menurut mereka …')
+    ("Xi bertemu Putin. Xi menyoroti kerja sama kedua negara dalam menghadapi dominasi Barat, "
+     "yang menurut mereka terlalu dikendalikan AS.", "mereka", 0, ["CHN", "RUS"]),
+    ("Barat, yang menurut mereka terlalu dikendalikan AS, menolak.", "mereka", 0, []),
+    # 'X bertemu dengan Y. Mereka …' → both sides of the meeting
+    ("Menlu AS Condoleezza Rice bertemu dengan Menlu Rusia Sergei Lavrov. Mereka membahas "
+     "Iran.", "Mereka", 0, ["RUS", "USA"]),
+    # … but not when one side has no country (no half answer)
+    ("Para komandan militer AS bertemu dengan kepala suku Sheikh Sattar. Mereka membahas "
+     "keamanan.", "Mereka", 0, []),
     # 'mereka' after a single titled person: no plural antecedent
     ("Menteri Luar Negeri Iran tiba. Mereka menunggu.", "Mereka", 0, []),
     # a country-less rebel/police phrase takes the one country the sentence places it in

@@ -17,8 +17,8 @@ from warta.model import ActorMention, Place, Sentence
 
 _PERSONISH = ("person:",)
 _GROUPING = "grouping:"
-_PRON_KEYS = ("person_pronouns", "party_pronouns", "plural_pronouns", "pair_country",
-              "pair_leader", "pair_any", "triple_country", "triple_leader", "triple_any",
+_PRON_KEYS = ("person_pronouns", "party_pronouns", "pair_country", "pair_leader", "pair_any",
+              "triple_country", "triple_leader", "triple_any", "plural_pronouns",
               "country_anaphora", "group_anaphora")
 # anaphor key → (how many referents, which antecedents count)
 _NUMBERED = {"pair_country": 2, "pair_leader": 2, "pair_any": 2,
@@ -72,6 +72,21 @@ def _coordinated_pair(doc_text: str, groups: list[list[ActorMention]], joiners: 
                 seen.setdefault(m.code, m)
             return list(seen.values())
     return None
+
+
+def _is_joint(mentions: list[ActorMention], m: ActorMention) -> bool:
+    """A coref mention that shares its span with another code ('kedua negara' → CHN, RUS)."""
+    return any(o is not m and o.start == m.start and o.end == m.end and o.code != m.code
+               for o in mentions)
+
+
+def _rel_head(doc_text: str, m: ActorMention, pos: int, rel: frozenset[str]) -> bool:
+    """``m`` heads a relative clause ('Barat, yang …') that runs on to ``pos`` in one clause."""
+    gap = doc_text[m.end:pos]
+    words = gap.replace(",", " , ").split()
+    return bool(words) and (words[0] in rel or (words[0] == "," and len(words) > 1
+                                                 and words[1] in rel)) \
+        and "," not in words[2:] and "." not in gap
 
 
 def _patterns(resolver: ActorResolver) -> dict[str, re.Pattern[str]]:
@@ -240,6 +255,7 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
     pats = _patterns(resolver)
     window = int(resolver.cues.get("window_sentences", 3))
     joiners = frozenset(str(w).lower() for w in resolver.cues.get("pair_joiners", ["dan"]))
+    rel = frozenset(str(w).lower() for w in resolver.cues.get("relative_markers", []))
     bare = [m for m in mentions if m.resolved_by == "bare"]
     base = sorted((m for m in mentions if m.resolved_by != "bare"), key=lambda m: m.start)
     # a place that is also an actor mention ('Lebanon') is coded by the actor dictionary
@@ -281,13 +297,20 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
                 if got:
                     new.append(_copy(got, span, s, e))
             elif key == "plural_pronouns":
-                groups = _window(base, sentences, s, window, lambda m: True)
+                # the head of the relative clause holding the pronoun ('dominasi Barat, yang
+                # menurut mereka …') is not its antecedent; a resolved pair anaphor is one
+                cands = sorted([*(m for m in base if not _rel_head(doc_text, m, s, rel)),
+                                *(m for m in new if m.resolved_by == "coref"
+                                  and _is_joint(new, m))], key=lambda m: (m.start, m.end))
+                groups = _window(cands, sentences, s, window, lambda m: True)
                 nearest = next((g for g in groups if g), [])
-                pair = _coordinated_pair(doc_text, [nearest], joiners, lambda m: True)
-                if pair:  # 'Xi dan Putin … mereka'
+                last = [m for m in nearest if _is_joint(new, m)
+                        and m.start == max(x.start for x in nearest)]
+                pair = last or _coordinated_pair(doc_text, [nearest], joiners, lambda m: True)
+                if pair:  # 'Xi dan Putin … mereka', 'kedua negara … mereka'
                     new.extend(_copy(m, span, s, e) for m in pair)
                 else:
-                    got = _single(_window(base, sentences, s, window, _is_group))
+                    got = _single(_window(cands, sentences, s, window, _is_group))
                     if got:
                         new.append(_copy(got, span, s, e))
             elif key == "country_anaphora":
