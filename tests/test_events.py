@@ -191,6 +191,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- "antara" pairs after a time/place adjunct, and "antara X dengan Y"
     ("antara-after-adjunct", "Pembicaraan di Jenewa, Selasa, antara Menteri Luar Negeri Iran dan utusan Uni Eropa berlangsung alot.",
      {("IRN", "IGO:EU", "04", "asserted"), ("IGO:EU", "IRN", "04", "asserted")}),
+    ("antara-after-earlier", "Mereka membahas perundingan itu, menyusul satu pertemuan sebelumnya pada hari yang sama di Kairo antara Presiden Mesir dan Raja Yordania.",
+     {("EGY", "JOR", "04", "asserted"), ("JOR", "EGY", "04", "asserted")}),
     ("antara-dengan", "Pertemuan antara Presiden Mesir dengan Raja Yordania berlangsung di Kairo.",
      {("EGY", "JOR", "04", "asserted"), ("JOR", "EGY", "04", "asserted")}),
     # --- a capital after "delegasi dari" names the delegation's country, not a place
