@@ -235,7 +235,7 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("MYS", "IDN", "17", "asserted")}),
     # --- what a denial denies is not asserted
     ("denial-complement", "Kementerian Pertahanan Rusia menyangkal laporan pesawatnya memasuki wilayah udara Finlandia.",
-     {("RUS", "FIN", "01", "asserted")}),
+     {("RUS", None, "01", "asserted")}),
     # --- a temporal clause ("sekembalinya dari …") closes the clause of the act before it
     ("temporal-boundary", "Presiden Prancis mengecam keras kebijakan itu sekembalinya dari kunjungan ke Iran.",
      {("FRA", None, "11", "asserted")}),

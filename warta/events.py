@@ -977,7 +977,8 @@ class EventCoder:
             better = self._fallback_target(tokens, groups, m, src)
             if better is not None:
                 tgt, why["target"] = better, "fallback-after"
-        if tgt is None and src is not None:
+        if tgt is None and src is not None and m.entry.cameo not in self.g.denial_codes:
+            # (what follows a denial is what it denies, not whom: no fallback target)
             tgt = self._fallback_target(tokens, groups, m, src)
             if tgt is not None:
                 why["target"] = "fallback-after"
