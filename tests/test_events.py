@@ -263,6 +263,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- an unnamed envoy "dari <capital>" is that country, and joins a pair across "dan satu"
     ("origin-envoy-pair", "Pembicaraan antara Menteri Luar Negeri Jepang dan satu delegasi dari Beijing berlangsung di Tokyo.",
      {("JPN", "CHN", "04", "asserted"), ("CHN", "JPN", "04", "asserted")}),
+    # --- a name in apposition at the end of a "yang" aside belongs to the aside
+    ("aside-apposition", "Menteri Pertahanan AS, yang juga melakukan pembicaraan dengan panglima militer Yordania, Jenderal Yousef Huneiti, akan mengunjungi Mesir dan Israel.",
+     {("USA", "JOR", "04", "asserted"), ("USA", "EGY", "03", "future"), ("USA", "ISR", "03", "future")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

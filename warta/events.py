@@ -97,6 +97,7 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.apposition_max = int(g["apposition_max"])
         self.realized = _cue_set(g["realized_cues"])
         self.realized_codes = {str(k): str(v) for k, v in g["realized_codes"].items()}
         self.transfer_verbs = frozenset(g["transfer_verbs"])
@@ -313,6 +314,15 @@ class EventCoder:
                 if j >= lo and j + 1 < i and self._parenthetical(tokens, j + 1, i):
                     i = j - 1
                     continue
+                if j > lo and j + 1 < i and self._apposition(tokens, j + 1, i):
+                    # ", yang … panglima militer Jordan, Jenderal Khalid al-Sarayreh,": a name
+                    # in apposition closing an aside belongs to the aside
+                    k = j - 1
+                    while k >= lo and tokens[k].lower != ",":
+                        k -= 1
+                    if k >= lo and k + 1 < j and self._parenthetical(tokens, k + 1, j):
+                        i = k - 1
+                        continue
             if w in self.g.quotes:
                 opening = self._scare_quote_open(tokens, i, lo)
                 if opening is not None:
@@ -345,11 +355,22 @@ class EventCoder:
                 while j < hi and tokens[j].lower != ",":
                     j += 1
                 if j < hi and self._parenthetical(tokens, i + 1, j):
+                    k = j + 1
+                    while k < hi and tokens[k].lower != ",":
+                        k += 1
+                    if k < hi and self._apposition(tokens, j + 1, k):
+                        j = k  # the aside ends with a name in apposition
                     out.append((i, j + 1))
                     i = j + 1
                     continue
             i += 1
         return out
+
+    def _apposition(self, tokens: list[Token], a: int, b: int) -> bool:
+        """Is tokens[a:b] a short verbless name ("Jenderal Khalid al-Sarayreh")?"""
+        span = tokens[a:b]
+        return (0 < len(span) <= self.g.apposition_max and span[0].is_title
+                and not any(self._is_verb(t) or t.lower in self.g.relative for t in span))
 
     def _parenthetical(self, tokens: list[Token], a: int, b: int) -> bool:
         """Is tokens[a:b], between two commas, an aside: ", yang …," or an adverbial clause
