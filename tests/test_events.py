@@ -266,6 +266,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a name in apposition at the end of a "yang" aside belongs to the aside
     ("aside-apposition", "Menteri Pertahanan AS, yang juga melakukan pembicaraan dengan panglima militer Yordania, Jenderal Yousef Huneiti, akan mengunjungi Mesir dan Israel.",
      {("USA", "JOR", "04", "asserted"), ("USA", "EGY", "03", "future"), ("USA", "ISR", "03", "future")}),
+    # --- a speaker named mid-sentence before "bahwa" speaks what follows
+    ("speaker-before-bahwa", "Perdana Menteri Irak menunjukkan kemajuan, kata Presiden AS hari Jumat, bahwa upaya tersebut telah mencapai sukses besar.",
+     {("USA", "IRQ", "01", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -97,6 +97,7 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.complement_markers = frozenset(g["complement_markers"])
         self.apposition_max = int(g["apposition_max"])
         self.realized = _cue_set(g["realized_cues"])
         self.realized_codes = {str(k): str(v) for k, v in g["realized_codes"].items()}
@@ -678,7 +679,8 @@ class EventCoder:
                 i -= 1
             if i >= 0 and tokens[i].lower in self.g.attribution and (
                 g.start >= end or tokens[i].lower == "menurut"
-            ):
+                or any(t.lower in self.g.complement_markers for t in tokens[g.end : end])
+            ):  # (", kata Bush Jumat, bahwa upaya tersebut … mencapai sukses besar")
                 return g
         return None
 
