@@ -202,6 +202,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("scare-quotes-saling", 'India dan Pakistan menandatangani kesepakatan "bersejarah," menegaskan komitmen mereka untuk saling mendukung.',
      {("IND", "PAK", "05", "asserted"), ("PAK", "IND", "05", "asserted"),
       ("IND", "PAK", "03", "future"), ("PAK", "IND", "03", "future")}),
+    ("quoted-negation-word", 'India dan Pakistan menandatangani kesepakatan "tanpa syarat," menegaskan komitmen mereka untuk saling mendukung.',
+     {("IND", "PAK", "05", "asserted"), ("PAK", "IND", "05", "asserted"),
+      ("IND", "PAK", "03", "future"), ("PAK", "IND", "03", "future")}),
     # --- the head of "yang" through a light verb ("yang telah menunjukkan hubungan …")
     ("relative-light-verb", "Kerja sama itu penting bagi Jepang dan Korea Selatan yang telah menunjukkan hubungan yang semakin erat.",
      {("JPN", "KOR", "05", "asserted"), ("KOR", "JPN", "05", "asserted")}),

@@ -690,7 +690,15 @@ class EventCoder:
         lo = max(limit, m.start - self.g.window)
         if limit > 0 and tokens[limit - 1].lower in self.g.hypothetical[0]:
             return "hypothetical", tokens[limit - 1].lower
-        left = [t.lower for t in tokens[lo : m.start]]
+        quoted = False  # words inside quotes ('kemitraan "tanpa batas," …') cue nothing here
+        left = []
+        for t in tokens[lo : m.start]:
+            if t.lower in self.g.quotes:
+                quoted = not quoted
+            elif not quoted:
+                left.append(t.lower)
+        if quoted:  # an unclosed quote: the trigger is inside it, all words count
+            left = [t.lower for t in tokens[lo : m.start]]
         left += [t.lower for k, t in enumerate(tokens[m.start : m.end], m.start) if k != m.head]
         neg = _has_cue(left, self.g.negation)
         if neg:
