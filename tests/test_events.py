@@ -272,6 +272,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a speaker named mid-sentence before "bahwa" speaks what follows
     ("speaker-before-bahwa", "Perdana Menteri Irak menunjukkan kemajuan, kata Presiden AS hari Jumat, bahwa upaya tersebut telah mencapai sukses besar.",
      {("USA", "IRQ", "01", "asserted")}),
+    # --- coordinated event nouns share the first one's target
+    ("coordinated-nouns", "Pernyataan Presiden Tiongkok menegaskan tekad untuk mendukung Rusia, terutama dalam menghadapi sanksi ekonomi dan isolasi diplomatik yang terus diberlakukan oleh negara-negara Barat.",
+     {("WST", "RUS", "16", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

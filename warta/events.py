@@ -782,6 +782,7 @@ class EventCoder:
         actor_tokens = {i for g in groups for i in range(g.start, g.end)}
         events: dict[tuple[Any, ...], Event] = {}
         coded: set[int] = set()  # ids of matches that gave an event
+        last: tuple[int, list[ActorMention], list[ActorMention]] | None = None  # end, src, tgt
         for m in matches:
             if any(i in actor_tokens for i in range(m.head, m.head + 1)):
                 continue  # "Kerja Sama" inside "Organisasi Kerja Sama Shanghai"
@@ -794,6 +795,12 @@ class EventCoder:
                 continue
             coded.add(id(m))
             src, tgt, why = ev
+            if (last is not None and last[2] and (not tgt or why.get("target", "").startswith(
+                    "fallback")) and last[1] == src
+                    and self._coordinated_with(tokens, last[0], m.start)):
+                # "sanksi ekonomi dan isolasi diplomatik yang diberlakukan oleh Barat": the
+                # second noun shares the first one's target
+                tgt, why["target"] = list(last[2]), "coordinated"
             unknown = tgt if tgt and all(a.code == "---" for a in tgt) else []
             if unknown:
                 tgt = []  # try to name it; keep the unidentified target otherwise
@@ -850,6 +857,7 @@ class EventCoder:
             conf = self._confidence(m, why, tgt)
             if key in events and events[key].confidence >= conf:
                 continue
+            last = (m.end, src, tgt)
             events[key] = Event(
                 source=src,
                 target=tgt,
@@ -1180,6 +1188,12 @@ class EventCoder:
             if tokens[k].lower in self.g.relation_nouns and tokens[k + 1].lower in self.g.antara:
                 return self._antara_pair(tokens, groups, k + 1)
         return None
+
+    def _coordinated_with(self, tokens: list[Token], end: int, start: int) -> bool:
+        """Only coordinators (and fillers) between a previous trigger's end and `start`."""
+        between = [t.lower for t in tokens[end:start]]
+        return bool(between) and all(
+            w in self.g.coordinators or w in self.g.noun_premodifiers for w in between)
 
     def _venue(self, m: TriggerMatch, g: Group) -> bool:
         """'Pertemuan BRICS', 'KTT ASEAN': the organisation names the meeting."""
