@@ -275,6 +275,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- coordinated event nouns share the first one's target
     ("coordinated-nouns", "Pernyataan Presiden Tiongkok menegaskan tekad untuk mendukung Rusia, terutama dalam menghadapi sanksi ekonomi dan isolasi diplomatik yang terus diberlakukan oleh negara-negara Barat.",
      {("WST", "RUS", "16", "asserted")}),
+    # --- an event noun predicated by an evaluation verb: the evaluator judges the evaluated
+    ("evaluation-verb", "Pemerintah Malaysia menganggap langkah Singapura itu sebuah provokasi.",
+     {("MYS", "SGP", "11", "asserted")}),
+    # --- a country name after "bahasa" is a language, not an actor
+    ("language-not-actor", "Xinjiang adalah tempat tinggal warga Uighur yang berbahasa Turki, dan Tiongkok mengecam kelompok separatis di wilayah itu.",
+     {("CHN", "---", "11", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -97,6 +97,9 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.non_actor_heads = frozenset(g["non_actor_heads"])
+        self.evaluation_verbs = frozenset(g["evaluation_verbs"])
+        self.evaluation_gap = int(g["evaluation_gap"])
         self.complement_markers = frozenset(g["complement_markers"])
         self.apposition_max = int(g["apposition_max"])
         self.realized = _cue_set(g["realized_cues"])
@@ -191,8 +194,8 @@ class EventCoder:
             te = ts
             while te < len(tokens) and tokens[te].start < m.end:
                 te += 1
-            if te == ts:
-                continue
+            if te == ts or (ts > 0 and tokens[ts - 1].lower in self.g.non_actor_heads):
+                continue  # (nothing, or a language: "dalam bahasa Turki")
             units.setdefault((ts, te), []).append(m)
         for k, ms in units.items():
             coded = [m for m in ms if m.code != "---"]
@@ -933,6 +936,15 @@ class EventCoder:
                     src = self._relative_agent(tokens, groups, m.end)
                     why["source"] = "relative-agent" if src else ""
                 if src is None:
+                    ev_verb = self._evaluation_verb(tokens, m.start)
+                    if ev_verb is not None:  # "X menilai kebijakan Y bentuk diskriminasi"
+                        src, _ = self.find_subject(tokens, groups, ev_verb)
+                        why["source"] = "evaluator" if src else ""
+                        tgt = next((g for g in groups if ev_verb < g.start and g.end <= m.start
+                                    and not self._governed(tokens, g)), None)
+                        if tgt is not None:
+                            why["target"] = "evaluated"
+                if src is None:
                     cue = self._responsibility(tokens, m.start)
                     if cue is not None:  # "X mengklaim bertanggung jawab atas serangan itu"
                         src, _ = self.find_subject(tokens, groups, cue)
@@ -948,7 +960,7 @@ class EventCoder:
                         src = None  # "warga Palestina tewas dalam serangan …": the victims
                         why["source"] = ""
             end = src.end if src is not None and src.start >= m.end else m.end
-            if self._after_light_verb(tokens, m.start, self.g.transfer_verbs):
+            if tgt is None and self._after_light_verb(tokens, m.start, self.g.transfer_verbs):
                 # "menyerahkan rencananya … kepada Sekretaris Jenderal PBB": the recipient
                 found = self._in_pp(tokens, groups, end, self._right_limit(tokens, end),
                                     set(self.g.recipient_preps))
@@ -1199,6 +1211,16 @@ class EventCoder:
         """'Pertemuan BRICS', 'KTT ASEAN': the organisation names the meeting."""
         return m.entry.cameo.startswith(self.g.venue_genitive_roots) and all(
             a.code.startswith("IGO:") for a in g.mentions)
+
+    def _evaluation_verb(self, tokens: list[Token], start: int) -> int | None:
+        """An evaluation verb shortly before an event noun, in the same clause."""
+        lo = max(self._left_limit(tokens, start), start - self.g.evaluation_gap)
+        for k in range(start - 1, lo - 1, -1):
+            if tokens[k].lower in self.g.evaluation_verbs:
+                return k
+            if self._is_verb(tokens[k]) or tokens[k].lower == ",":
+                return None
+        return None
 
     def _responsibility(self, tokens: list[Token], start: int) -> int | None:
         """Start of a 'bertanggung jawab atas' right before an event noun, if any."""
