@@ -281,6 +281,19 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a country name after "bahasa" is a language, not an actor
     ("language-not-actor", "Xinjiang adalah tempat tinggal warga Uighur yang berbahasa Turki, dan Tiongkok mengecam kelompok separatis di wilayah itu.",
      {("CHN", "---", "11", "asserted")}),
+    # --- a time word after the trigger ("pekan depan", "mendatang") puts the act ahead
+    ("future-after", "Perdana Menteri Jepang berkunjung ke Jakarta pekan depan.",
+     {("JPN", "IDN", "03", "future")}),
+    ("past-after", "Perdana Menteri Jepang berkunjung ke Jakarta pekan lalu.",
+     {("JPN", "IDN", "04", "asserted")}),
+    # --- a relative clause on a plural thing ("negara-negara yang bergabung") has no actor subject
+    ("relative-on-plural-thing", "Rusia menuntut AS menarik pasukannya dari negara-negara yang bergabung dengan NATO.",
+     {("RUS", "USA", "10", "asserted")}),
+    # --- an actor inside a sentence-opening adverbial is not the main clause's subject
+    ("fronted-adverbial-actor", "Pada awal konferensi London bulan lalu, para duta besar menolak rencana itu.", set()),
+    ("opening-clause-object", "Berbicara di hadapan Kabinet, sang perdana menteri menyalahkan Jerman dan Austria.", set()),
+    # --- a city after an agreement noun names the agreement
+    ("agreement-named-by-city", "Perjanjian London membagi wilayah Albania di antara para sekutu Balkan.", set()),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

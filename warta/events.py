@@ -97,6 +97,7 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.fronted_openers = frozenset(g["fronted_openers"])
         self.non_actor_heads = frozenset(g["non_actor_heads"])
         self.evaluation_verbs = frozenset(g["evaluation_verbs"])
         self.evaluation_gap = int(g["evaluation_gap"])
@@ -135,6 +136,7 @@ class Grammar:
         self.window = int(m["window"])
         self.negation = _cue_set(m["negation"])
         self.future = _cue_set(m["future"])
+        self.future_after = _cue_set(m["future_after"])
         self.hypothetical = _cue_set(m["hypothetical"])
         self.intent_codes: dict[str, str] = dict(m["intent_codes"])
         self.intent_specific: dict[str, str] = dict(m.get("intent_codes_specific") or {})
@@ -383,10 +385,20 @@ class EventCoder:
             return True
         return any(t.lower in self.g.adverbial_conjunctions for t in tokens[a:b])
 
+    def _fronted_end(self, tokens: list[Token]) -> int | None:
+        """The comma closing a sentence-opening adverbial ("Pada awal konferensi London …,",
+        "Tak lama setelah pasukan Jerman menyeberangi batas,"), if the sentence opens so."""
+        if not tokens or tokens[0].lower not in self.g.fronted_openers:
+            return None
+        return next((i for i, t in enumerate(tokens) if t.lower == ","), None)
+
     def find_subject(
         self, tokens: list[Token], groups: list[Group], start: int
     ) -> tuple[Group | None, str]:
         lo = self._left_limit(tokens, start)
+        fronted = self._fronted_end(tokens)
+        if fronted is not None and fronted < start:
+            lo = max(lo, fronted + 1)  # the opening adverbial holds no subject of the main clause
         # trigger inside a relative clause: "X, yang mengecam Y" -> X
         j = start - 1
         while j >= lo and tokens[j].lower in self.g.np_fillers | self.g.verb_adverbs:
@@ -404,7 +416,8 @@ class EventCoder:
             for g in reversed(groups):
                 if g.end - 1 <= k and g.end >= k:
                     return g, "relative-head"
-            if k >= 0 and tokens[k].lower.isalnum() and not self._is_verb(tokens[k]):
+            if (k >= 0 and tokens[k].lower.replace("-", "").isalnum()
+                    and not self._is_verb(tokens[k])):
                 # "perundingan …, yang membahas …": the head is a thing, not an actor
                 return None, ""
         shared = self._shared_subject(tokens, groups, lo, start)
@@ -458,8 +471,9 @@ class EventCoder:
         for comma in (i for i in range(start, len(tokens)) if tokens[i].lower == ","):
             # (the main clause follows the adverbial's last comma: "…, Rabu, 4 Februari, X …")
             g = next((g for g in groups if comma < g.start <= comma + 3
-                      and not self._governed(tokens, g)), None)
-            if g is not None:
+                      and not self._governed(tokens, g)
+                      and not any(self._is_verb(t) for t in tokens[comma + 1 : g.start])), None)
+            if g is not None:  # (not the object: "…, Chamberlain menyalahkan Jerman")
                 return g, "adverbial-subject"
             if any(self._is_verb(t) for t in tokens[comma + 1 : comma + 4]):
                 break
@@ -716,6 +730,10 @@ class EventCoder:
         fut = _has_cue(left, self.g.future)
         if fut:
             return "future", fut
+        later = [t.lower for t in tokens[m.end : self._right_limit(tokens, m.end)]]
+        fut = _has_cue(later, self.g.future_after)
+        if fut:
+            return "future", fut  # "kunjungan … pada 19-21 Agustus mendatang"
         if "intent" in m.entry.flags and m.entry.cameo in self.g.realized_codes:
             done = _has_cue(left, self.g.realized)
             if done:
@@ -1208,9 +1226,10 @@ class EventCoder:
             w in self.g.coordinators or w in self.g.noun_premodifiers for w in between)
 
     def _venue(self, m: TriggerMatch, g: Group) -> bool:
-        """'Pertemuan BRICS', 'KTT ASEAN': the organisation names the meeting."""
+        """'Pertemuan BRICS', 'KTT ASEAN', 'Perjanjian London': an organisation or a city after
+        a meeting or agreement noun names it."""
         return m.entry.cameo.startswith(self.g.venue_genitive_roots) and all(
-            a.code.startswith("IGO:") for a in g.mentions)
+            a.code.startswith("IGO:") or a.resolved_by == "metonym" for a in g.mentions)
 
     def _evaluation_verb(self, tokens: list[Token], start: int) -> int | None:
         """An evaluation verb shortly before an event noun, in the same clause."""
