@@ -294,6 +294,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("opening-clause-object", "Berbicara di hadapan Kabinet, sang perdana menteri menyalahkan Jerman dan Austria.", set()),
     # --- a city after an agreement noun names the agreement
     ("agreement-named-by-city", "Perjanjian London membagi wilayah Albania di antara para sekutu Balkan.", set()),
+    # --- a currency ("dolar AS") is not an actor
+    ("currency-not-actor", "Jepang menghibahkan 1 juta dolar AS untuk Indonesia.",
+     {("JPN", "IDN", "07", "asserted")}),
+    ("currency-not-target", "Indonesia meminta perpanjangan masa pinjaman senilai 7,5 juta dolar AS kepada Bank Pembangunan Asia.",
+     {("IDN", "IGO:ADB", "02", "asserted")}),
+    # --- a planned visit takes the country of the place visited
+    ("planned-visit-place", "Menteri Keuangan Jepang akan berkunjung ke Jakarta.",
+     {("JPN", "IDN", "03", "future")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -196,6 +196,7 @@ class ActorResolver:
         # folded lower-case sub-national region name → country ('anbar' → IRQ)
         self.regions: dict[str, str] = {}
         self._stances: frozenset[str] = frozenset()
+        self._non_actor_heads: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -409,12 +410,17 @@ class ActorResolver:
 
     def _drop_stances(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """'parlemen anti-Suriah', 'kelompok pro-Iran': a name after a stance prefix and a
-        hyphen (``stance_prefixes`` in grammar.yaml) names a position, not an actor."""
+        hyphen (``stance_prefixes`` in grammar.yaml) names a position, not an actor; after a
+        language or currency word (``non_actor_heads``) a language or a currency."""
         if not self._stances:
-            self._stances = frozenset(self.lang.yaml("grammar.yaml").get("stance_prefixes") or [])
+            grammar = self.lang.yaml("grammar.yaml")
+            self._stances = frozenset(grammar.get("stance_prefixes") or [])
+            self._non_actor_heads = frozenset(grammar.get("non_actor_heads") or [])
         # character offsets right after "anti-" / "pro-" (tokens: 'anti', '-')
         ends = {t.idx + 1 for t in doc[1:]
                 if t.text == "-" and doc[t.i - 1].lower_ in self._stances}
+        # ... and after a language or currency word ("bahasa Turki", "1 juta dolar AS")
+        ends |= {t.idx + len(t.text) + 1 for t in doc if t.lower_ in self._non_actor_heads}
         if not ends:
             return mentions
         return [m for m in mentions if m.start not in ends]

@@ -98,7 +98,6 @@ class Grammar:
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
         self.fronted_openers = frozenset(g["fronted_openers"])
-        self.non_actor_heads = frozenset(g["non_actor_heads"])
         self.evaluation_verbs = frozenset(g["evaluation_verbs"])
         self.evaluation_gap = int(g["evaluation_gap"])
         self.complement_markers = frozenset(g["complement_markers"])
@@ -196,8 +195,8 @@ class EventCoder:
             te = ts
             while te < len(tokens) and tokens[te].start < m.end:
                 te += 1
-            if te == ts or (ts > 0 and tokens[ts - 1].lower in self.g.non_actor_heads):
-                continue  # (nothing, or a language: "dalam bahasa Turki")
+            if te == ts:
+                continue
             units.setdefault((ts, te), []).append(m)
         for k, ms in units.items():
             coded = [m for m in ms if m.code != "---"]
