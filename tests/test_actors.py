@@ -297,6 +297,9 @@ NEGATIVE: list[tuple[str, str]] = [
     ("Delegasi itu tiba di Rabat pada Senin.", "Rabat"),
     ("Lima orang tewas dalam serangan itu.", "Lima"),
     ("Sofia memenangi lomba itu.", "Sofia"),
+    # a language or a currency names no actor
+    ("Para warga berbicara dalam bahasa Turki.", "Turki"),
+    ("Jepang menghibahkan 1 juta dolar AS.", "AS"),
 ]
 
 # (sentence, article date, a substring that must NOT be an actor mention at that date)
@@ -310,6 +313,8 @@ NEGATIVE_DATED: list[tuple[str, str, str]] = [
     ("Keith Ellison dari Minnesota berkunjung. Ellison mendampingi Pelosi.", "2007-04-01", "Ellison mendampingi"),
     # a title's country, a comma and a place is no apposition
     ("Menlu Iran, Rabu, menegaskan sikapnya.", "2007-04-01", "Rabu"),
+    # an all-capital Roman numeral is not the surname "Xi"
+    ("Komisi XI DPR bersidang.", "2017-06-01", "XI"),
 ]
 
 

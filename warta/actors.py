@@ -448,6 +448,9 @@ class ActorResolver:
         if e.case == "exact":
             return tuple(t.text for t in span) == e.orth
         first = span[0].text
+        if e.person and len(span) == 1 and len(first) > 1 and first.isupper() and not any(
+                o.isupper() for o in e.orth):
+            return False  # "Komisi XI DPR": a Roman numeral or acronym, not the name "Xi"
         return first[:1].isupper()
 
     def _date_ok(self, e: Entry, when: dt.date | None) -> bool:
