@@ -302,6 +302,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a planned visit takes the country of the place visited
     ("planned-visit-place", "Menteri Keuangan Jepang akan berkunjung ke Jakarta.",
      {("JPN", "IDN", "03", "future")}),
+    # --- ", ingin agar X …," is an aside: X is not the subject
+    ("purpose-aside", "Kelompok itu, ingin agar Presiden Venezuela mundur, mengecam kebijakan pemerintah.", set()),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

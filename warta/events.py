@@ -97,6 +97,7 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.aside_markers = frozenset(g["aside_markers"])
         self.fronted_openers = frozenset(g["fronted_openers"])
         self.evaluation_verbs = frozenset(g["evaluation_verbs"])
         self.evaluation_gap = int(g["evaluation_gap"])
@@ -382,7 +383,8 @@ class EventCoder:
         (", di Kairo setelah bertemu …,")?"""
         if tokens[a].lower in self.g.relative:
             return True
-        return any(t.lower in self.g.adverbial_conjunctions for t in tokens[a:b])
+        return any(t.lower in self.g.adverbial_conjunctions or t.lower in self.g.aside_markers
+                   for t in tokens[a:b])
 
     def _fronted_end(self, tokens: list[Token]) -> int | None:
         """The comma closing a sentence-opening adverbial ("Pada awal konferensi London …,",
