@@ -304,6 +304,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("JPN", "IDN", "03", "future")}),
     # --- ", ingin agar X …," is an aside: X is not the subject
     ("purpose-aside", "Kelompok itu, ingin agar Presiden Venezuela mundur, mengecam kebijakan pemerintah.", set()),
+    # --- the partners after "dengan" are no joint source (only an "antara" pair is)
+    ("dengan-partners-not-pair", "Kerja sama dengan Jepang, China dan Korea Selatan terus meningkat.", set()),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

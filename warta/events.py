@@ -1020,7 +1020,8 @@ class EventCoder:
             src = self._relation_subject(tokens, groups, m.start)
             if src is not None:
                 tgt, why["source"], why["target"] = src, "relation-subject", "reciprocal"
-        if "antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None:
+        if ("antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None
+                and why.get("target") in self.g.antara):
             src, why["source"] = tgt, "antara"
         if why.get("source") != "antara":
             # "memperkuat aliansi strategis antara Tiongkok dan Rusia": the pair is the actor
