@@ -192,7 +192,7 @@ CASES: list[tuple[str, str | None, str, str, str | None]] = [
     ("Organisasi Kerja Sama Shanghai bertemu.", None, "Organisasi Kerja Sama Shanghai", "IGO:SCO", None),
     ("G20 bertemu di Bali.", None, "G20", "IGO:G20", None),
     ("IMF memberi pinjaman.", None, "IMF", "IGO:IMF", None),
-    ("Bank Dunia memberi pinjaman.", None, "Bank Dunia", "IGO:WB", None),
+    ("Bank Dunia memberi pinjaman.", None, "Bank Dunia", "IGO:WBK", None),
     ("WTO memutuskan sengketa.", None, "WTO", "IGO:WTO", None),
     ("Mahkamah Pidana Internasional mengeluarkan surat perintah.", None, "Mahkamah Pidana Internasional", "IGO:ICC", None),
     ("ICJ mengeluarkan putusan.", None, "ICJ", "IGO:ICJ", None),
