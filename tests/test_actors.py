@@ -52,6 +52,7 @@ CASES: list[tuple[str, str | None, str, str, str | None]] = [
     ("mantan Perdana Menteri Mari Alkatiri diperiksa.", "2007-04-01", "mantan Perdana Menteri Mari Alkatiri", "TLS", None),
     ("mantan Presiden AS Barack Obama berkomentar.", "2020-04-01", "mantan Presiden AS Barack Obama", "USA", None),
     # --- time-dependent leaders ----------------------------------------------------------------
+    ("Paus Fransiskus menemui Presiden Prancis.", "2016-11-15", "Paus Fransiskus", "VAT", "GOV"),
     ("Solana bertemu Larijani.", "2007-04-01", "Solana", "IGO:EU", None),
     ("Mohamed ElBaradei mengecam Iran.", "2007-04-01", "Mohamed ElBaradei", "IGO:IAEA", None),
     ("Moussa mengecam Israel.", "2007-04-01", "Moussa", "IGO:ARL", None),
