@@ -306,6 +306,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("purpose-aside", "Kelompok itu, ingin agar Presiden Venezuela mundur, mengecam kebijakan pemerintah.", set()),
     # --- the partners after "dengan" are no joint source (only an "antara" pair is)
     ("dengan-partners-not-pair", "Kerja sama dengan Jepang, China dan Korea Selatan terus meningkat.", set()),
+    # --- damage done by an attack already coded is its outcome
+    ("damage-outcome", "Satu serangan lain Israel kemudian menghancurkan satu pusat perdagangan di kota Rafah, Gaza selatan dan mencederai tiga orang.",
+     {("ISR", "PSE", "19", "asserted")}),
+    # --- "yang dicurigai …" describes; it is no one's accusation
+    ("relative-passive-attribute", "Belum ada konfirmasi atas tewasnya orang-orang yang dicurigai anggota Al-Qaeda, kata Perdana Menteri Ethiopia.", set()),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

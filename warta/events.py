@@ -871,7 +871,6 @@ class EventCoder:
             t0, t1 = tokens[m.start].start, tokens[m.end - 1].end
             src_codes = tuple(sorted({a.code for a in src}))
             if (tokens[m.start].lower in self.g.casualty_verbs
-                    and cameo.startswith(self.g.violent_roots)
                     and any(k[0] == src_codes and k[2] in self.g.violent_roots for k in events)):
                 continue  # the casualties of an attack coded before: its outcome
             tgt_codes = tuple(sorted({a.code for a in tgt}))
@@ -1030,7 +1029,11 @@ class EventCoder:
                 src, tgt = pair, pair
                 why["source"] = why["target"] = "antara"
         unnamed = src is not None and all(a.code == "---" for a in src.mentions)
-        if (src is None or unnamed) and (
+        attribute = (voice == "passive" and m.start > 0
+                     and tokens[m.start - 1].lower in self.g.relative)
+        # ("orang-orang yang dicurigai anggota Al-Qaeda": a bare passive in a relative clause
+        # describes; it is nobody's speech act)
+        if (src is None or unnamed) and not attribute and (
                 "verbal" in flags or m.entry.cameo[:2] in self.g.verbal_roots):
             # (an unnamed subject, "Aksi militer … berbahaya, kata laporan Inggris": the
             # speaker's evaluation)
