@@ -158,7 +158,7 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("PSE", "EGY", "04", "asserted"), ("PSE", None, "02", "asserted")}),
     # --- a relative clause's agent is the noun's agent only for a light verb
     ("relative-not-light", "Amerika Serikat menyampaikan tuduhan baru, tuduhan yang dibantah Iran.",
-     {("USA", "IRN", "11", "asserted")}),
+     {("USA", "IRN", "11", "asserted"), ("IRN", "USA", "01", "asserted")}),
     # --- "anti-Suriah" is a stance, not Syria
     ("stance-prefix", "Anggota parlemen Lebanon yang anti-Suriah menuduh Damaskus menghalangi mahkamah itu.",
      {("LBN", "SYR", "11", "asserted")}),
@@ -311,6 +311,18 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("ISR", "PSE", "19", "asserted")}),
     # --- "yang dicurigai …" describes; it is no one's accusation
     ("relative-passive-attribute", "Belum ada konfirmasi atas tewasnya orang-orang yang dicurigai anggota Al-Qaeda, kata Perdana Menteri Ethiopia.", set()),
+    # --- bare passive: the agent right after the verb; its complement is no event of its own
+    ("bare-passive-agent", "Iran telah lama dituduh Amerika Serikat mendukung kelompok bersenjata.",
+     {("USA", "IRN", "11", "asserted")}),
+    ("bare-passive-agent-spokesman", "Tuduhan itu dibantah juru bicara Kementerian Luar Negeri China.",
+     {("CHN", None, "01", "asserted")}),
+    # --- "antara X dengan <nouns> Y"; a mention sharing the trigger's last word is its genitive
+    ("antara-dengan-nouns", "Pertempuran antara Israel dengan gerakan Islam Hamas berlanjut.",
+     {("ISR", "PSE", "19", "asserted"), ("PSE", "ISR", "19", "asserted")}),
+    ("genitive-overlap", "Operasi militer Israel ke Gaza telah merenggut lebih dari 2.100 nyawa.",
+     {("ISR", "PSE", "19", "asserted")}),
+    ("air-strikes-noun", "Gempuran udara Israel ke Gaza terus berlanjut.",
+     {("ISR", "PSE", "19", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -611,8 +611,11 @@ class EventCoder:
                     return None
                 j = g.end
                 if j < len(tokens) and tokens[j].lower in self.g.antara_joiners:
-                    # "antara Presiden Abbas dengan Olmert"
-                    h = next((h for h in groups if h.start == j + 1), None)
+                    # "antara Presiden Abbas dengan Olmert", "antara Israel dengan gerakan
+                    # Islam Hamas"
+                    h = next((h for h in groups if j < h.start <= j + 3 and all(
+                        self._plain_noun(t) or t.is_title for t in tokens[j + 1 : h.start])),
+                        None)
                     if h is not None:
                         g = Group(g.start, h.end, list(g.mentions) + list(h.mentions))
                 if len({a.code for a in g.mentions} - {"---"}) >= 2:
@@ -929,6 +932,19 @@ class EventCoder:
             subj, _ = self.find_subject(tokens, groups, m.start)
             src = self.find_agent(tokens, groups, m.end)
             why["source"] = "passive-agent" if src else ""
+            relative = m.start > 0 and tokens[m.start - 1].lower in self.g.relative
+            verbal = "verbal" in flags or m.entry.cameo[:2] in self.g.verbal_roots
+            if (src is None and m.end == m.head + 1 and tokens[m.head].lower.startswith("di")
+                    and (verbal or not relative)):
+                # bare passive, the agent right after the verb: "dibantah juru bicara KPK",
+                # "dituduh Amerika Serikat" (in a relative clause only a speech act: "Gaza yang
+                # dikuasai Hamas" describes a place)
+                i = m.end
+                while i < len(tokens) and tokens[i].lower in self.g.verb_adverbs:
+                    i += 1
+                src = next((g for g in groups if i <= g.start <= i + 1 and all(
+                    t.lower in self.g.np_fillers for t in tokens[i : g.start])), None)
+                why["source"] = "bare-passive-agent" if src else ""
             if "obj" in frame or not preps:
                 tgt = subj
                 why["target"] = "passive-subject" if subj else ""
@@ -938,8 +954,9 @@ class EventCoder:
         elif voice == "noun" or "noun" in flags and voice not in {"active", "intrans"}:
             # "serangan Israel terhadap Gaza", "invasi Rusia ke Ukraina", "sanksi dari Barat",
             # "Rusia melancarkan invasi": genitive, agent, antara, or a light verb's subject.
-            after = [g for g in groups if g.start == m.end and not self._governed(tokens, g)
-                     and not self._venue(m, g)]
+            after = [g for g in groups if (g.start == m.end or m.head < g.start < m.end < g.end)
+                     and not self._governed(tokens, g) and not self._venue(m, g)]
+            # (a mention may share the trigger's last word: "Operasi [militer Israel]")
             if after:
                 src, why["source"] = after[0], "genitive"
             else:
@@ -1093,7 +1110,8 @@ class EventCoder:
             comp = next((k for k, w in enumerate(between) if w in self.g.complementizers), None)
             if comp is not None and "," not in between[comp:]:
                 return True
-            if (o.voice not in {"passive", "noun"} and m.voice in {"active", "intrans", "noun"}
+            if ((o.voice not in {"passive", "noun"} or (o.voice == "passive" and id(o) in coded))
+                    and m.voice in {"active", "intrans", "noun"}
                     and (between or m.voice == "noun")
                     and len(between) <= self.g.bare_complement_gap
                     and not any(w == "," or w in self.g.coordinators for w in between)):
