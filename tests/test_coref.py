@@ -126,6 +126,18 @@ def test_pihaknya(resolver: ActorResolver) -> None:
     assert [(m.code, m.role) for m in got] == [("CHN", "GOV")]
 
 
+def test_pihaknya_in_reported_clause_is_the_opening_actor(resolver: ActorResolver) -> None:
+    t = ("Hong Kong, yang mengimpor unggas Inggris tahun lalu, mengumumkan bahwa pihaknya akan "
+         "menangguhkan impor itu.")
+    got = coref_at(run(resolver, t), t, "pihaknya")
+    assert [m.code for m in got] == ["HKG"]
+
+
+def test_pihaknya_ambiguous_without_reported_clause(resolver: ActorResolver) -> None:
+    t = "Hong Kong dan Inggris berunding, dan pihaknya akan menangguhkan impor itu."
+    assert coref_at(run(resolver, t), t, "pihaknya") == []
+
+
 def test_agent_without_country_takes_single_context_country(resolver: ActorResolver) -> None:
     t = "Bentrokan terjadi di Somalia. Para pemberontak menyerang pos militer."
     ms = run(resolver, t)

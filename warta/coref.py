@@ -146,6 +146,18 @@ def _copy(m: ActorMention, text: str, start: int, end: int, role: str | None = N
                         entity=m.entity)
 
 
+def _reporter(doc_text: str, base: list[ActorMention], sentences: list[Sentence], pos: int,
+              markers: frozenset[str]) -> ActorMention | None:
+    """'Hong Kong, yang mengimpor … unggas Inggris, mengumumkan bahwa pihaknya akan …': in a
+    reported clause the speaker's side is the sentence's opening actor (its subject)."""
+    sent = sentences[_sentence_index(sentences, pos)]
+    first = next((m for m in base if sent.start <= m.start < pos), None)
+    if first is None or first.code == NO_COUNTRY or doc_text[sent.start : first.start].strip():
+        return None  # no actor opens the sentence
+    between = doc_text[first.end : pos].lower().split()
+    return first if any(w.strip(",.") in markers for w in between) else None
+
+
 def _single(groups: list[list[ActorMention]]) -> ActorMention | None:
     """Nearest sentence with candidates; resolved only if all share one code."""
     for grp in groups:
@@ -256,6 +268,7 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
     window = int(resolver.cues.get("window_sentences", 3))
     joiners = frozenset(str(w).lower() for w in resolver.cues.get("pair_joiners", ["dan"]))
     rel = frozenset(str(w).lower() for w in resolver.cues.get("relative_markers", []))
+    reported = frozenset(str(w).lower() for w in resolver.cues.get("reported_markers", []))
     bare = [m for m in mentions if m.resolved_by == "bare"]
     base = sorted((m for m in mentions if m.resolved_by != "bare"), key=lambda m: m.start)
     # a place that is also an actor mention ('Lebanon') is coded by the actor dictionary
@@ -294,6 +307,8 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
                     new.append(_copy(got, span, s, e))
             elif key == "party_pronouns":
                 got = _single(_window(base, sentences, s, window, lambda m: True))
+                if got is None:
+                    got = _reporter(doc_text, base, sentences, s, reported)
                 if got:
                     new.append(_copy(got, span, s, e))
             elif key == "plural_pronouns":
