@@ -323,6 +323,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("ISR", "PSE", "19", "asserted")}),
     ("air-strikes-noun", "Gempuran udara Israel ke Gaza terus berlanjut.",
      {("ISR", "PSE", "19", "asserted")}),
+    # --- a full adverbial clause ("setelah X V …,") holds no subject for the main clause
+    ("adverbial-clause-actor", "Berbicara di Kabinet tak lama setelah pasukan Jerman menyeberangi batas, sang perdana menteri menyalahkan Austria.", set()),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -400,6 +400,12 @@ class EventCoder:
         fronted = self._fronted_end(tokens)
         if fronted is not None and fronted < start:
             lo = max(lo, fronted + 1)  # the opening adverbial holds no subject of the main clause
+        if lo > 0 and tokens[lo - 1].lower in self.g.adverbial_conjunctions:
+            # "… setelah pasukan Jerman menyeberangi batas, Chamberlain menyalahkan …": a full
+            # adverbial clause ends at its comma; the main clause's subject comes after it
+            comma = next((i for i in range(start - 1, lo - 1, -1) if tokens[i].lower == ","), None)
+            if comma is not None and any(self._is_verb(t) for t in tokens[lo:comma]):
+                lo = comma + 1
         # trigger inside a relative clause: "X, yang mengecam Y" -> X
         j = start - 1
         while j >= lo and tokens[j].lower in self.g.np_fillers | self.g.verb_adverbs:
