@@ -361,3 +361,14 @@ def test_evidence_offsets_point_at_the_trigger(coder: Coder) -> None:
     assert ev.evidence.article_id == coded.article.id
     assert ev.explanation["entry"] and ev.explanation["source_rule"]
     assert 0 < ev.confidence <= 1
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Mesir menyerukan Israel untuk memulai kembali perundingan dengan Palestina.", "026"),
+    ("Uni Eropa meminta Rusia untuk menarik pasukan dari perbatasan.", "0256"),
+    ("Mesir menyerukan Israel dan Hamas.", "020"),
+])
+def test_appeal_subcode_from_complement(coder: Coder, text: str, code: str) -> None:
+    """An appeal at its generic code takes the sub-code its complement implies."""
+    evs = code_record(coder, {"id": "x", "text": text, "published": "2024-10-02"})
+    assert [e.cameo for e in evs if e.root == "02"] == [code]

@@ -97,6 +97,8 @@ class Grammar:
         self.vp_coordinators = frozenset(g["vp_coordinators"])
         self.antara_adjunct = frozenset(g["antara_adjunct"])
         self.reciprocal_cues = frozenset(g["reciprocal_cues"])
+        self.complement_subcodes = {str(k): {str(a): str(b) for a, b in v.items()}
+                                    for k, v in g["complement_subcodes"].items()}
         self.aside_markers = frozenset(g["aside_markers"])
         self.fronted_openers = frozenset(g["fronted_openers"])
         self.evaluation_verbs = frozenset(g["evaluation_verbs"])
@@ -813,12 +815,14 @@ class EventCoder:
         actor_tokens = {i for g in groups for i in range(g.start, g.end)}
         events: dict[tuple[Any, ...], Event] = {}
         coded: set[int] = set()  # ids of matches that gave an event
+        governors: dict[int, TriggerMatch] = {}  # complement match id → its appeal/demand/intent
+        made: dict[int, tuple[Any, ...]] = {}  # match id → key of the event it made
         last: tuple[int, list[ActorMention], list[ActorMention]] | None = None  # end, src, tgt
         for m in matches:
             if any(i in actor_tokens for i in range(m.head, m.head + 1)):
                 continue  # "Kerja Sama" inside "Organisasi Kerja Sama Shanghai"
             if (self._topic(tokens, m) or self._asked(tokens, m)
-                    or self._embedded(tokens, matches, m, coded)
+                    or self._embedded(tokens, matches, m, coded, governors)
                     or self._anaphoric(tokens, matches, m)):
                 continue
             ev = self._code_match(tokens, groups, m)
@@ -888,6 +892,7 @@ class EventCoder:
             if key in events and events[key].confidence >= conf:
                 continue
             last = (m.end, src, tgt)
+            made[id(m)] = key
             events[key] = Event(
                 source=src,
                 target=tgt,
@@ -920,7 +925,30 @@ class EventCoder:
                     "mode_cue": cue,
                 },
             )
+        self._complement_subcodes(matches, governors, made, events)
         return sorted(events.values(), key=lambda e: (e.evidence.trigger_start, e.cameo))
+
+    def _complement_subcodes(self, matches: list[TriggerMatch],
+                             governors: dict[int, TriggerMatch], made: dict[int, tuple[Any, ...]],
+                             events: dict[tuple[Any, ...], Event]) -> None:
+        """An appeal or demand at its generic code takes the sub-code its complement implies
+        ('menyerukan … memulai kembali perundingan' → 026)."""
+        for m in matches:
+            o = governors.get(id(m))
+            if o is None or id(o) not in made:
+                continue
+            ev = events.get(made[id(o)])
+            if ev is None or ev.cameo != ev.root + "0" or ev.explanation.get("subcode_from"):
+                continue
+            table = self.g.complement_subcodes.get(ev.root, {})
+            comp = m.entry.cameo
+            key = next((comp[:n] for n in (4, 3, 2) if comp[:n] in table), None)
+            if key is None:
+                continue
+            entry = self.codebook.get(table[key])
+            ev.cameo, ev.quad_class, ev.goldstein, ev.plover = (
+                table[key], entry.quad_class, entry.goldstein, entry.plover)
+            ev.explanation["subcode_from"] = m.entry.pattern
 
     def _code_match(
         self, tokens: list[Token], groups: list[Group], m: TriggerMatch
@@ -1095,7 +1123,7 @@ class EventCoder:
         return source, target, why
 
     def _embedded(self, tokens: list[Token], matches: list[TriggerMatch], m: TriggerMatch,
-                  coded: set[int]) -> bool:
+                  coded: set[int], governors: dict[int, TriggerMatch] | None = None) -> bool:
         """A trigger in the complement of an appeal, demand or intent ("menyerukan Israel untuk
         mencabut larangan", "mendesak X agar memulai negosiasi"): the outer act is the event."""
         for o in matches:
@@ -1109,18 +1137,25 @@ class EventCoder:
             if id(o) in coded and any(w in self.g.conditionals for w in between):
                 return True  # "siap menghentikan reaktor jika mendapat bantuan": the condition
             purpose = next((k for k, w in enumerate(between) if w in self.g.purpose), None)
+            governing = o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags
             if id(o) in coded and purpose is not None and "," not in between[purpose:]:
+                if governing and governors is not None:
+                    governors[id(m)] = o  # "menyerukan Israel untuk memulai perundingan"
                 return True  # "meluncurkan kemitraan guna meningkatkan kerja sama": its purpose
-            if not (o.entry.cameo[:2] in self.g.governing_roots or "intent" in o.entry.flags):
+            if not governing:
                 continue
             comp = next((k for k, w in enumerate(between) if w in self.g.complementizers), None)
             if comp is not None and "," not in between[comp:]:
+                if governors is not None:
+                    governors[id(m)] = o
                 return True
             if ((o.voice not in {"passive", "noun"} or (o.voice == "passive" and id(o) in coded))
                     and m.voice in {"active", "intrans", "noun"}
                     and (between or m.voice == "noun")
                     and len(between) <= self.g.bare_complement_gap
                     and not any(w == "," or w in self.g.coordinators for w in between)):
+                if governors is not None:
+                    governors[id(m)] = o
                 return True  # "meminta dia menandatangani", "mendesak Iran menerima"
         return False
 
