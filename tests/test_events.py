@@ -223,6 +223,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a rejection does not borrow its target from the sentence before
     ("rejection-no-context-target", "Korea Utara menolak kembali ke meja perundingan.",
      {("PRK", None, "12", "asserted")}),
+    ("intent-no-context-target", "Tiongkok berkomitmen untuk memperluas pengaruhnya di Asia.",
+     {("CHN", None, "03", "future")}),
     ("negated-return-fire", "Militer Israel tidak membalas tembakan dari Lebanon.",
      {("ISR", "LBN", "19", "negated")}),
     # --- the casualties of an attack (", menewaskan …") are its outcome, with its subject
@@ -330,6 +332,7 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
 ]
 CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu.",
            "rejection-no-context-target": "Amerika Serikat mengusulkan perundingan baru dengan Pyongyang.",
+           "intent-no-context-target": "Amerika Serikat mengecam Rusia.",
            "target-from-context": "Israel memasang perintang-perintang di Tepi Barat."}
 
 
