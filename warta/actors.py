@@ -768,9 +768,9 @@ class ActorResolver:
             role = actor_role
         else:
             role = person_role
-        if code.startswith("IGO:") and not agent_role and not (actor_role and actor_entry
-                                                                and actor_entry.code == code):
-            role = None
+        if (code.startswith("IGO:") and not agent_role and person_atom is None and not titles
+                and not (actor_role and actor_entry and actor_entry.code == code)):
+            role = None  # (an IGO's officials and heads keep GOV: "Sekjen PBB Ban Ki-moon")
         if unknown_name and (name is None or actor_entry is not None):
             name = unknown_name  # 'jurubicara Deplu AS Sean McCormack': the person, not Deplu
         if unknown_name and code == NO_COUNTRY and titles and not former:
