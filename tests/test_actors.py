@@ -298,6 +298,8 @@ NEGATIVE: list[tuple[str, str]] = [
     ("Delegasi itu tiba di Rabat pada Senin.", "Rabat"),
     ("Lima orang tewas dalam serangan itu.", "Lima"),
     ("Sofia memenangi lomba itu.", "Sofia"),
+    # "the international community" is no actor (and no country's people)
+    ("Pemerintah menyambut baik dukungan masyarakat internasional.", "masyarakat"),
     # a language or a currency names no actor
     ("Para warga berbicara dalam bahasa Turki.", "Turki"),
     ("Jepang menghibahkan 1 juta dolar AS.", "AS"),
