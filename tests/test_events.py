@@ -8,6 +8,7 @@ the mode must match exactly. Extra events in a row fail the test as well (precis
 from __future__ import annotations
 
 import pytest
+from event_triples import mode_triples
 
 from warta.gold import code_record
 from warta.pipeline import Coder
@@ -336,22 +337,10 @@ CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu.
            "target-from-context": "Israel memasang perintang-perintang di Tepi Barat."}
 
 
-def _triples(events) -> set[tuple[str, str | None, str, str]]:
-    out = set()
-    for e in events:
-        for s in {a.code for a in e.source}:
-            codes = {a.code for a in e.target}
-            # a domestic target (same code) shows as (s, s); mixed targets skip it, like scoring
-            tgts = codes - {s} or ({s} if codes else {None})
-            for t in tgts:
-                out.add((s, t, e.root, e.mode))
-    return out
-
-
 @pytest.mark.parametrize("name,text,expected", ROWS, ids=[r[0] for r in ROWS])
 def test_construction(coder: Coder, name: str, text: str, expected: set) -> None:
     rec = {"id": name, "text": text, "context": CONTEXT.get(name, ""), "published": "2024-10-02"}
-    got = _triples(code_record(coder, rec))
+    got = mode_triples(code_record(coder, rec))
     assert got == expected
 
 

@@ -7,6 +7,7 @@ Rows marked "not coded" show a non-event sense of a new entry's words.
 from __future__ import annotations
 
 import pytest
+from event_triples import mode_triples
 
 from warta.gold import code_record
 from warta.pipeline import Coder
@@ -50,18 +51,7 @@ ROWS: list[tuple[str, str, set[Triple]]] = [
 ]
 
 
-def _triples(events) -> set[Triple]:
-    out: set[Triple] = set()
-    for e in events:
-        for s in {a.code for a in e.source}:
-            codes = {a.code for a in e.target}
-            tgts = codes - {s} or ({s} if codes else {None})
-            for t in tgts:
-                out.add((s, t, e.root, e.mode))
-    return out
-
-
 @pytest.mark.parametrize("name,text,expected", ROWS, ids=[r[0] for r in ROWS])
 def test_coverage_row(coder: Coder, name: str, text: str, expected: set[Triple]) -> None:
     rec = {"id": name, "text": text, "published": "2015-06-01"}
-    assert _triples(code_record(coder, rec)) == expected
+    assert mode_triples(code_record(coder, rec)) == expected
