@@ -962,14 +962,17 @@ class EventCoder:
         voice = m.voice
         if voice == "passive" and tokens[m.head].lower in self.g.future[0]:
             voice = "active"  # "dijadwalkan mengunjungi": a modal, not a passive
+        verbal = "verbal" in flags or m.entry.cameo[:2] in self.g.verbal_roots
+        # a passive right after "yang": "tuduhan yang dibantah Iran", "Gaza yang dikuasai Hamas"
+        relative_passive = (voice == "passive" and m.start > 0
+                            and tokens[m.start - 1].lower in self.g.relative)
         if voice == "passive":
             subj, _ = self.find_subject(tokens, groups, m.start)
             src = self.find_agent(tokens, groups, m.end)
             why["source"] = "passive-agent" if src else ""
-            relative = m.start > 0 and tokens[m.start - 1].lower in self.g.relative
-            verbal = "verbal" in flags or m.entry.cameo[:2] in self.g.verbal_roots
-            if (src is None and m.end == m.head + 1 and tokens[m.head].lower.startswith("di")
-                    and (verbal or not relative)):
+            if (src is None and m.end == m.head + 1
+                    and self.lexicon.morph.analyse(tokens[m.head].lower).prefix == "di"
+                    and (verbal or not relative_passive)):
                 # bare passive, the agent right after the verb: "dibantah juru bicara KPK",
                 # "dituduh Amerika Serikat" (in a relative clause only a speech act: "Gaza yang
                 # dikuasai Hamas" describes a place)
@@ -1080,12 +1083,9 @@ class EventCoder:
                 src, tgt = pair, pair
                 why["source"] = why["target"] = "antara"
         unnamed = src is not None and all(a.code == "---" for a in src.mentions)
-        attribute = (voice == "passive" and m.start > 0
-                     and tokens[m.start - 1].lower in self.g.relative)
         # ("orang-orang yang dicurigai anggota Al-Qaeda": a bare passive in a relative clause
         # describes; it is nobody's speech act)
-        if (src is None or unnamed) and not attribute and (
-                "verbal" in flags or m.entry.cameo[:2] in self.g.verbal_roots):
+        if (src is None or unnamed) and not relative_passive and verbal:
             # (an unnamed subject, "Aksi militer … berbahaya, kata laporan Inggris": the
             # speaker's evaluation)
             src = self.find_speaker(tokens, groups, m.end)
