@@ -316,18 +316,14 @@ class EventCoder:
                     continue
             if w == ",":
                 # jump over a parenthetical ", yang ... ," (its boundaries do not count)
-                j = i - 1
-                while j >= lo and tokens[j].lower != ",":
-                    j -= 1
+                j = self._comma_before(tokens, i, lo)
                 if j >= lo and j + 1 < i and self._parenthetical(tokens, j + 1, i):
                     i = j - 1
                     continue
                 if j > lo and j + 1 < i and self._apposition(tokens, j + 1, i):
                     # ", yang … panglima militer Jordan, Jenderal Khalid al-Sarayreh,": a name
                     # in apposition closing an aside belongs to the aside
-                    k = j - 1
-                    while k >= lo and tokens[k].lower != ",":
-                        k -= 1
+                    k = self._comma_before(tokens, j, lo)
                     if k >= lo and k + 1 < j and self._parenthetical(tokens, k + 1, j):
                         i = k - 1
                         continue
@@ -340,6 +336,14 @@ class EventCoder:
                 return i + 1
             i -= 1
         return lo
+
+    @staticmethod
+    def _comma_before(tokens: list[Token], i: int, lo: int) -> int:
+        """Index of the last comma before `i` at or after `lo` (lo - 1 if none)."""
+        j = i - 1
+        while j >= lo and tokens[j].lower != ",":
+            j -= 1
+        return j
 
     def _scare_quote_open(self, tokens: list[Token], close: int, lo: int) -> int | None:
         """The opening quote of a short verbless quoted phrase that ends at `close`."""
