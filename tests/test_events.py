@@ -328,6 +328,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("ISR", "PSE", "19", "asserted")}),
     # --- a full adverbial clause ("setelah X V …,") holds no subject for the main clause
     ("adverbial-clause-actor", "Berbicara di Kabinet tak lama setelah pasukan Jerman menyeberangi batas, sang perdana menteri menyalahkan Austria.", set()),
+    # a visit noun's place comes before a later actor of the next clause
+    ("visit-place-first", "Setelah memulai kunjungannya di Lebanon, Menlu Prancis pada Selasa melakukan pembicaraan dengan Arab Saudi.",
+     {("FRA", "LBN", "04", "asserted"), ("FRA", "SAU", "04", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]
@@ -364,3 +367,21 @@ def test_appeal_subcode_from_complement(coder: Coder, text: str, code: str) -> N
     """An appeal at its generic code takes the sub-code its complement implies."""
     evs = code_record(coder, {"id": "x", "text": text, "published": "2024-10-02"})
     assert [e.cameo for e in evs if e.root == "02"] == [code]
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # a clause boundary or a coordinated VP with its own object: two events of one root
+    ("Menlu Jepang, yang berkunjung ke Teheran, menyampaikan pesan itu ketika pejabat Jepang itu "
+     "bertemu dengan Menteri Luar Negeri Iran.", ["040", "042"]),
+    ("Presiden Amerika Serikat mengadakan perundingan dengan Menteri Luar Negeri Sudan dan "
+     "mengunjungi Khartoum.", ["042", "046"]),
+    ("Rusia menghadapi sanksi ekonomi dan isolasi diplomatik yang diberlakukan oleh negara-negara "
+     "Barat.", ["161", "163"]),
+    # one code's coordinated predicates, and a trigger inside another's phrase: one event
+    ("Presiden Prancis dan Kanselir Jerman bertemu dan makan malam di Berlin.", ["040"]),
+    ("Artileri Israel membom posisi-posisi militer Suriah.", ["195"]),
+])
+def test_separate_acts_of_one_root(coder: Coder, text: str, codes: list[str]) -> None:
+    """GUIDE: several events in one sentence are listed separately, also when they share a root."""
+    evs = code_record(coder, {"id": "x", "text": text, "published": "2024-10-02"})
+    assert sorted(e.cameo for e in evs) == codes

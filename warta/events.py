@@ -119,6 +119,7 @@ class Grammar:
         self.casualty_verbs = frozenset(g["casualty_verbs"])
         self.violent_roots = tuple(g["violent_roots"])
         self.unilateral_roots = tuple(g["unilateral_roots"])
+        self.act_separators = frozenset(g["act_separators"])
         self.venue_genitive_roots = tuple(g["venue_genitive_roots"])
         self.antara_joiners = frozenset(g["antara_joiners"])
         self.scare_quote_max = int(g["scare_quote_max"])
@@ -821,6 +822,7 @@ class EventCoder:
         coded: set[int] = set()  # ids of matches that gave an event
         governors: dict[int, TriggerMatch] = {}  # complement match id → its appeal/demand/intent
         made: dict[int, tuple[Any, ...]] = {}  # match id → key of the event it made
+        spans: dict[tuple[Any, ...], tuple[int, int]] = {}  # event key → its trigger's tokens
         last: tuple[int, list[ActorMention], list[ActorMention]] | None = None  # end, src, tgt
         for m in matches:
             if any(i in actor_tokens for i in range(m.head, m.head + 1)):
@@ -843,10 +845,11 @@ class EventCoder:
             unknown = tgt if tgt and all(a.code == "---" for a in tgt) else []
             if unknown:
                 tgt = []  # try to name it; keep the unidentified target otherwise
-            if not tgt and places and m.entry.cameo.startswith(self.g.place_target_codes):
-                tgt = self._place_target(tokens, places, m, src)
-                if tgt:
-                    why["target"] = "place"
+            if ((not tgt or why.get("target", "").startswith("fallback")) and places
+                    and m.entry.cameo.startswith(self.g.place_target_codes)):
+                place = self._place_target(tokens, places, m, src)
+                if place and (not tgt or place[0].start < tgt[0].start):
+                    tgt, why["target"] = place, "place"  # "kunjungannya di Lebanon, … dengan X"
             if not tgt:
                 tgt = self._before_target(tokens, groups, m, src)
                 if tgt:
@@ -891,12 +894,16 @@ class EventCoder:
                     and any(k[0] == src_codes and k[2] in self.g.violent_roots for k in events)):
                 continue  # the casualties of an attack coded before: its outcome
             tgt_codes = tuple(sorted({a.code for a in tgt}))
-            key = (src_codes, tgt_codes, entry.root)
+            key: tuple[Any, ...] = (src_codes, tgt_codes, entry.root)
+            if key in spans and self._separate_acts(tokens, spans[key], m,
+                                                    events[key].cameo != cameo):
+                key = (*key, m.start)  # "berkunjung ke Teheran … ketika dia bertemu dengan …"
             conf = self._confidence(m, why, tgt)
             if key in events and events[key].confidence >= conf:
                 continue
             last = (m.end, src, tgt)
             made[id(m)] = key
+            spans[key] = (m.start, m.end)
             events[key] = Event(
                 source=src,
                 target=tgt,
@@ -1286,6 +1293,17 @@ class EventCoder:
             if tokens[k].lower in self.g.relation_nouns and tokens[k + 1].lower in self.g.antara:
                 return self._antara_pair(tokens, groups, k + 1)
         return None
+
+    def _separate_acts(self, tokens: list[Token], span: tuple[int, int], m: TriggerMatch,
+                       other_code: bool) -> bool:
+        """Two triggers of the same root and actors are two acts when a coordinator or a
+        clause boundary stands between them ('mengadakan perundingan … dan mengunjungi …',
+        'sanksi ekonomi dan isolasi diplomatik'); 'artileri Israel membom', 'menandatangani
+        kerja sama' and one code's coordinated predicates ('bertemu dan makan malam') are one."""
+        lo, hi = (span[1], m.start) if span[0] < m.start else (m.end, span[0])
+        return (hi - lo > 1 or other_code) and any(
+            t.lower in self.g.act_separators or t.lower in self.g.hard_boundaries
+            for t in tokens[lo:hi])
 
     def _coordinated_with(self, tokens: list[Token], end: int, start: int) -> bool:
         """Only coordinators (and fillers) between a previous trigger's end and `start`."""
