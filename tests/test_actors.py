@@ -249,6 +249,8 @@ CASES: list[tuple[str, str | None, str, str, str | None]] = [
     ("Ban menyerukan gencatan senjata.", "2007-04-01", "Ban", "IGO:UN", "GOV"),
     ("Kyuma mengatakan Jepang tidak akan mengirim pasukan.", "2007-04-01", "Kyuma", "JPN", "GOV"),
     ("Presiden Gbagbo menandatangani dekrit.", "2007-04-01", "Presiden Gbagbo", "CIV", "GOV"),
+    # ... and for the one bearer of the surname a few years after leaving office (no role then)
+    ("Mugabe menuduh MDC agen Inggris.", "2019-09-25", "Mugabe", "ZWE", None),
     # --- demonyms and plural heads that need a country ----------------------------------------
     ("Dua orang Iran ditangkap.", None, "orang Iran", "IRN", "CVL"),
     ("Seluruh bangsa Palestina menolak.", None, "bangsa Palestina", "PSE", "CVL"),

@@ -539,8 +539,12 @@ class ActorResolver:
                 if e.person and e.person in self.people and e.surname]
         stats = [(p, *p.status(when)) for p in people]
         if bare:
-            # a bare surname counts only for people in office at the date
-            stats += [s for s in ((p, *p.status(when)) for p in bare) if s[3]]
+            # a bare surname counts only for people in office at the date, or for the one
+            # bearer who left office a few years before ('Mugabe' in 2019)
+            cur = [s for s in ((p, *p.status(when)) for p in bare) if s[3]]
+            if not cur and len(bare) == 1 and self._recently_left(bare[0], when):
+                cur = [(bare[0], *bare[0].status(when))]
+            stats += cur
         if not stats:
             return None
         codes = {c for _, c, _, _ in stats}
@@ -556,6 +560,12 @@ class ActorResolver:
         if named:
             best = named[0]
         return best[1], best[2], best[0]
+
+    def _recently_left(self, p: Person, when: dt.date | None) -> bool:
+        years = self.cues.get("surname_after_office_years", 0)
+        return when is not None and any(
+            t.end is not None and t.end <= when
+            and (when - t.end).days <= 365 * years for t in p.tenures)
 
     def _title_link(self, doc: Doc, end: int, starts: dict[int, Atom],
                     person_atom: Atom | None) -> tuple[int, Atom | None]:
