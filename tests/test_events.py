@@ -331,6 +331,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a visit noun's place comes before a later actor of the next clause
     ("visit-place-first", "Setelah memulai kunjungannya di Lebanon, Menlu Prancis pada Selasa melakukan pembicaraan dengan Arab Saudi.",
      {("FRA", "LBN", "04", "asserted"), ("FRA", "SAU", "04", "asserted")}),
+    # civilians or journalists after a violent noun undergo it; they are not its agent
+    ("patient-genitive", "Penculikan warga sipil Jepang oleh Korea Utara masih menjadi masalah besar.",
+     {("PRK", "JPN", "18", "asserted")}),
+    ("patient-genitive-killing", "Pembunuhan wartawan Rusia oleh tentara Ukraina memicu kemarahan.",
+     {("UKR", "RUS", "18", "asserted")}),
+    # (the detainer, the one criticised, is not found; the detainees are never the agent)
+    ("patient-genitive-no-agent", "Departemen imigrasi Australia dikritik atas penahanan warga Inggris.",
+     set()),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -119,6 +119,8 @@ class Grammar:
         self.casualty_verbs = frozenset(g["casualty_verbs"])
         self.violent_roots = tuple(g["violent_roots"])
         self.unilateral_roots = tuple(g["unilateral_roots"])
+        self.patient_genitive_roots = tuple(g["patient_genitive_roots"])
+        self.patient_genitive_roles = frozenset(g["patient_genitive_roles"])
         self.act_separators = frozenset(g["act_separators"])
         self.venue_genitive_roots = tuple(g["venue_genitive_roots"])
         self.antara_joiners = frozenset(g["antara_joiners"])
@@ -1005,6 +1007,11 @@ class EventCoder:
             after = [g for g in groups if (g.start == m.end or m.head < g.start < m.end < g.end)
                      and not self._governed(tokens, g) and not self._venue(m, g)]
             # (a mention may share the trigger's last word: "Operasi [militer Israel]")
+            if (after and m.entry.cameo.startswith(self.g.patient_genitive_roots)
+                    and all(a.role in self.g.patient_genitive_roles for a in after[0].mentions)):
+                # "penahanan warga Australia", "penculikan warga sipil Jepang oleh Korea Utara":
+                # civilians after a coercive or violent noun undergo it
+                tgt, why["target"], after = after[0], "patient-genitive", []
             if after:
                 src, why["source"] = after[0], "genitive"
             else:
