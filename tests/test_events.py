@@ -339,6 +339,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # (the detainer, the one criticised, is not found; the detainees are never the agent)
     ("patient-genitive-no-agent", "Departemen imigrasi Australia dikritik atas penahanan warga Inggris.",
      set()),
+    # "X harus/mesti V" in someone's statement: the speaker's appeal to X; V has not happened
+    ("obligation-attribution", "Israel harus menghentikan serangan terhadap Gaza, kata Menlu Indonesia.",
+     {("IDN", "ISR", "02", "asserted")}),
+    ("obligation-reporting-verb", "Menlu Indonesia mengatakan, Israel harus menghentikan serangan terhadap Gaza.",
+     {("IDN", "ISR", "02", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -146,6 +146,9 @@ class Grammar:
         self.intent_codes: dict[str, str] = dict(m["intent_codes"])
         self.intent_specific: dict[str, str] = dict(m.get("intent_codes_specific") or {})
         self.refusal = frozenset(m["refusal"])
+        self.reporting = frozenset(m["reporting"])
+        self.obligation = frozenset(m["obligation"])
+        self.obligation_code = str(m["obligation_code"])
         self.refusal_codes: dict[str, str] = {str(k): str(v) for k, v in m["refusal_codes"].items()}
 
 
@@ -720,6 +723,31 @@ class EventCoder:
                 return g
         return None
 
+    def _obliger(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
+                 src: list[ActorMention]) -> Group | None:
+        """'Israel mesti mengakhiri pendudukan, kata Raja Abdullah', 'Miranda mengatakan,
+        pemerintah harus menganalisis …': whoever says that the subject must act."""
+        first = min(a.start for a in src)
+        subj_end = max((k for k, t in enumerate(tokens) if t.end <= max(a.end for a in src)),
+                       default=-1)
+        lo = max(self._left_limit(tokens, m.start), m.start - self.g.window)
+        if lo > subj_end >= 0 and tokens[subj_end].start >= first:
+            lo = subj_end + 1  # "negara itu mesti mencari …, menerima …, mengakhiri pendudukan"
+        cue = next((i for i in range(m.start - 1, lo - 1, -1)
+                    if tokens[i].lower in self.g.obligation), None)
+        if cue is None or any(t.lower in self.g.quotes or t.lower in self.g.hard_boundaries
+                              for t in tokens[cue:m.start]):
+            return None
+        speaker = self.find_speaker(tokens, groups, m.end)
+        if speaker is None:  # a reporting verb before the obliged subject
+            rep = next((i for i in range(cue - 1, -1, -1) if tokens[i].lower in self.g.reporting
+                        and tokens[i].end <= first), None)
+            if rep is not None:
+                speaker, _ = self.find_subject(tokens, groups, rep)
+        if speaker is None or any(a in src for a in speaker.mentions):
+            return None
+        return speaker
+
     # ----------------------------------------------------------------- mode
     def mode_of(self, tokens: list[Token], m: TriggerMatch) -> tuple[str, str | None]:
         limit = self._left_limit(tokens, m.start)
@@ -874,6 +902,15 @@ class EventCoder:
                 tgt = unknown
             mode, cue = self.mode_of(tokens, m)
             cameo = m.entry.cameo
+            obliger = self._obliger(tokens, groups, m, src)
+            if obliger is not None:
+                # "Israel mesti mengakhiri pendudukan, kata Raja Abdullah": the speaker appeals
+                # to the one obliged; the act itself has not happened
+                table = self.g.complement_subcodes.get(self.g.obligation_code[:2], {})
+                key = next((cameo[:n] for n in (4, 3, 2) if cameo[:n] in table), None)
+                src, tgt, mode = list(obliger.mentions), src, "asserted"
+                why["source"], why["target"] = "obliger", "obliged"
+                cameo = table[key] if key is not None else self.g.obligation_code
             if mode == "asserted" and cue is not None and cameo in self.g.realized_codes:
                 cameo = self.g.realized_codes[cameo]
             if mode == "future":
