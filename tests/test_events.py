@@ -344,6 +344,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "ISR", "02", "asserted")}),
     ("obligation-reporting-verb", "Menlu Indonesia mengatakan, Israel harus menghentikan serangan terhadap Gaza.",
      {("IDN", "ISR", "02", "asserted")}),
+    # the country after "di <place>," is where, not whom; two actors of one country agreeing
+    # with each other are reciprocal (a domestic pair)
+    ("place-apposition-reciprocal", "Presiden Palestina Mahmoud Abbas dan pemimpin Hamas menyepakati persekutuan di Makkah, Arab Saudi, awal bulan ini.",
+     {("PSE", "PSE", "05", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

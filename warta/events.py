@@ -306,6 +306,17 @@ class EventCoder:
                 break
         return None
 
+    def _place_apposition(self, tokens: list[Token], g: Group) -> str | None:
+        """'di Makkah, Arab Saudi, …': the locative before a place that g's country names."""
+        i = g.start - 1
+        if i < 2 or tokens[i].lower != "," or not tokens[g.start].is_title or (
+                g.end < len(tokens) and tokens[g.end].lower.isalnum()):
+            return None
+        j = i - 1
+        while j > 0 and i - j <= 3 and tokens[j].is_title:
+            j -= 1
+        return tokens[j].lower if j < i - 1 and tokens[j].lower in self.g.locatives else None
+
     # ----------------------------------------------------------------- arguments
     def _left_limit(self, tokens: list[Token], start: int) -> int:
         i = start - 1
@@ -1149,7 +1160,7 @@ class EventCoder:
             return None
         if tgt is src and "antara" not in why.get("target", "") and why.get("source") != "antara":
             tgt = None
-        if tgt is None and len({a.code for a in src.mentions}) >= 2 and (
+        if tgt is None and len({(a.code, a.text) for a in src.mentions}) >= 2 and (
                 "recip" in flags or self._mutual(tokens, m)):
             tgt, why["target"] = src, "reciprocal"
         if tgt is not None and tgt is not src and all(a.code == "---" for a in tgt.mentions):
@@ -1290,7 +1301,7 @@ class EventCoder:
         for g in groups:
             if g.start < m.end or g is src or g.start >= stop:
                 continue
-            gov = self._governed(tokens, g)
+            gov = self._governed(tokens, g) or self._place_apposition(tokens, g)
             if gov in self.g.agent_markers or gov in self.g.setting_preps:
                 continue  # an agent, or where it happened ("siasatnya di Irak")
             gc = {a.code for a in g.mentions} - {"---"}
