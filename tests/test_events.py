@@ -348,6 +348,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # with each other are reciprocal (a domestic pair)
     ("place-apposition-reciprocal", "Presiden Palestina Mahmoud Abbas dan pemimpin Hamas menyepakati persekutuan di Makkah, Arab Saudi, awal bulan ini.",
      {("PSE", "PSE", "05", "asserted")}),
+    # a state's coercive act on a (hyphenated) non-actor object is domestic, before any actor
+    # earlier in the sentence
+    ("domestic-object-first", "Meski ditentang Amerika Serikat, tentara Jepang menyita foto-foto itu.",
+     {("JPN", "JPN", "17", "asserted"), ("USA", "JPN", "11", "asserted")}),
+    ("domestic-object-hyphen", "Di tengah kecaman Washington, Presiden Venezuela menasionalisasi perusahaan-perusahaan minyak.",
+     {("VEN", "VEN", "17", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

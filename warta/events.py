@@ -891,6 +891,13 @@ class EventCoder:
                 place = self._place_target(tokens, places, m, src)
                 if place and (not tgt or place[0].start < tgt[0].start):
                     tgt, why["target"] = place, "place"  # "kunjungannya di Lebanon, … dengan X"
+            if not tgt and m.entry.cameo.startswith(self.g.domestic_default_roots):
+                # "ia akan menasionalisasi perusahaan-perusahaan …": its object, before any
+                # actor earlier in the sentence
+                tgt = self._domestic_object(tokens, m, src, unknown, sentence_text,
+                                            sentence_start)
+                if tgt:
+                    why["target"] = "domestic-object"
             if not tgt:
                 tgt = self._before_target(tokens, groups, m, src)
                 if tgt:
@@ -1331,7 +1338,7 @@ class EventCoder:
             return []
         hi = min(self._right_limit(tokens, m.end), m.end + self.g.domestic_object_max)
         end = m.end
-        while end < hi and tokens[end].lower.isalnum() and tokens[end].lower not in (
+        while end < hi and tokens[end].lower.replace("-", "").isalnum() and tokens[end].lower not in (
                 self.g.prepositions | self.g.hard_boundaries):
             end += 1
         if end == m.end:
