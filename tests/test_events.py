@@ -339,6 +339,21 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # (the detainer, the one criticised, is not found; the detainees are never the agent)
     ("patient-genitive-no-agent", "Departemen imigrasi Australia dikritik atas penahanan warga Inggris.",
      set()),
+    # "X harus/mesti V" in someone's statement: the speaker's appeal to X; V has not happened
+    ("obligation-attribution", "Israel harus menghentikan serangan terhadap Gaza, kata Menlu Indonesia.",
+     {("IDN", "ISR", "02", "asserted")}),
+    ("obligation-reporting-verb", "Menlu Indonesia mengatakan, Israel harus menghentikan serangan terhadap Gaza.",
+     {("IDN", "ISR", "02", "asserted")}),
+    # the country after "di <place>," is where, not whom; two actors of one country agreeing
+    # with each other are reciprocal (a domestic pair)
+    ("place-apposition-reciprocal", "Presiden Palestina Mahmoud Abbas dan pemimpin Hamas menyepakati persekutuan di Makkah, Arab Saudi, awal bulan ini.",
+     {("PSE", "PSE", "05", "asserted")}),
+    # a state's coercive act on a (hyphenated) non-actor object is domestic, before any actor
+    # earlier in the sentence
+    ("domestic-object-first", "Meski ditentang Amerika Serikat, tentara Jepang menyita foto-foto itu.",
+     {("JPN", "JPN", "17", "asserted"), ("USA", "JPN", "11", "asserted")}),
+    ("domestic-object-hyphen", "Di tengah kecaman Washington, Presiden Venezuela menasionalisasi perusahaan-perusahaan minyak.",
+     {("VEN", "VEN", "17", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

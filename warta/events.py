@@ -146,6 +146,9 @@ class Grammar:
         self.intent_codes: dict[str, str] = dict(m["intent_codes"])
         self.intent_specific: dict[str, str] = dict(m.get("intent_codes_specific") or {})
         self.refusal = frozenset(m["refusal"])
+        self.reporting = frozenset(m["reporting"])
+        self.obligation = frozenset(m["obligation"])
+        self.obligation_code = str(m["obligation_code"])
         self.refusal_codes: dict[str, str] = {str(k): str(v) for k, v in m["refusal_codes"].items()}
 
 
@@ -302,6 +305,17 @@ class EventCoder:
             if not w.isalnum() or w in self.g.coordinators or tokens[j].is_title:
                 break
         return None
+
+    def _place_apposition(self, tokens: list[Token], g: Group) -> str | None:
+        """'di Makkah, Arab Saudi, …': the locative before a place that g's country names."""
+        i = g.start - 1
+        if i < 2 or tokens[i].lower != "," or not tokens[g.start].is_title or (
+                g.end < len(tokens) and tokens[g.end].lower.isalnum()):
+            return None
+        j = i - 1
+        while j > 0 and i - j <= 3 and tokens[j].is_title:
+            j -= 1
+        return tokens[j].lower if j < i - 1 and tokens[j].lower in self.g.locatives else None
 
     # ----------------------------------------------------------------- arguments
     def _left_limit(self, tokens: list[Token], start: int) -> int:
@@ -720,6 +734,31 @@ class EventCoder:
                 return g
         return None
 
+    def _obliger(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
+                 src: list[ActorMention]) -> Group | None:
+        """'Israel mesti mengakhiri pendudukan, kata Raja Abdullah', 'Miranda mengatakan,
+        pemerintah harus menganalisis …': whoever says that the subject must act."""
+        first = min(a.start for a in src)
+        subj_end = max((k for k, t in enumerate(tokens) if t.end <= max(a.end for a in src)),
+                       default=-1)
+        lo = max(self._left_limit(tokens, m.start), m.start - self.g.window)
+        if lo > subj_end >= 0 and tokens[subj_end].start >= first:
+            lo = subj_end + 1  # "negara itu mesti mencari …, menerima …, mengakhiri pendudukan"
+        cue = next((i for i in range(m.start - 1, lo - 1, -1)
+                    if tokens[i].lower in self.g.obligation), None)
+        if cue is None or any(t.lower in self.g.quotes or t.lower in self.g.hard_boundaries
+                              for t in tokens[cue:m.start]):
+            return None
+        speaker = self.find_speaker(tokens, groups, m.end)
+        if speaker is None:  # a reporting verb before the obliged subject
+            rep = next((i for i in range(cue - 1, -1, -1) if tokens[i].lower in self.g.reporting
+                        and tokens[i].end <= first), None)
+            if rep is not None:
+                speaker, _ = self.find_subject(tokens, groups, rep)
+        if speaker is None or any(a in src for a in speaker.mentions):
+            return None
+        return speaker
+
     # ----------------------------------------------------------------- mode
     def mode_of(self, tokens: list[Token], m: TriggerMatch) -> tuple[str, str | None]:
         limit = self._left_limit(tokens, m.start)
@@ -852,6 +891,13 @@ class EventCoder:
                 place = self._place_target(tokens, places, m, src)
                 if place and (not tgt or place[0].start < tgt[0].start):
                     tgt, why["target"] = place, "place"  # "kunjungannya di Lebanon, … dengan X"
+            if not tgt and m.entry.cameo.startswith(self.g.domestic_default_roots):
+                # "ia akan menasionalisasi perusahaan-perusahaan …": its object, before any
+                # actor earlier in the sentence
+                tgt = self._domestic_object(tokens, m, src, unknown, sentence_text,
+                                            sentence_start)
+                if tgt:
+                    why["target"] = "domestic-object"
             if not tgt:
                 tgt = self._before_target(tokens, groups, m, src)
                 if tgt:
@@ -874,6 +920,15 @@ class EventCoder:
                 tgt = unknown
             mode, cue = self.mode_of(tokens, m)
             cameo = m.entry.cameo
+            obliger = self._obliger(tokens, groups, m, src)
+            if obliger is not None:
+                # "Israel mesti mengakhiri pendudukan, kata Raja Abdullah": the speaker appeals
+                # to the one obliged; the act itself has not happened
+                table = self.g.complement_subcodes.get(self.g.obligation_code[:2], {})
+                key = next((cameo[:n] for n in (4, 3, 2) if cameo[:n] in table), None)
+                src, tgt, mode = list(obliger.mentions), src, "asserted"
+                why["source"], why["target"] = "obliger", "obliged"
+                cameo = table[key] if key is not None else self.g.obligation_code
             if mode == "asserted" and cue is not None and cameo in self.g.realized_codes:
                 cameo = self.g.realized_codes[cameo]
             if mode == "future":
@@ -1112,7 +1167,7 @@ class EventCoder:
             return None
         if tgt is src and "antara" not in why.get("target", "") and why.get("source") != "antara":
             tgt = None
-        if tgt is None and len({a.code for a in src.mentions}) >= 2 and (
+        if tgt is None and len({(a.code, a.text) for a in src.mentions}) >= 2 and (
                 "recip" in flags or self._mutual(tokens, m)):
             tgt, why["target"] = src, "reciprocal"
         if tgt is not None and tgt is not src and all(a.code == "---" for a in tgt.mentions):
@@ -1253,7 +1308,7 @@ class EventCoder:
         for g in groups:
             if g.start < m.end or g is src or g.start >= stop:
                 continue
-            gov = self._governed(tokens, g)
+            gov = self._governed(tokens, g) or self._place_apposition(tokens, g)
             if gov in self.g.agent_markers or gov in self.g.setting_preps:
                 continue  # an agent, or where it happened ("siasatnya di Irak")
             gc = {a.code for a in g.mentions} - {"---"}
@@ -1283,7 +1338,7 @@ class EventCoder:
             return []
         hi = min(self._right_limit(tokens, m.end), m.end + self.g.domestic_object_max)
         end = m.end
-        while end < hi and tokens[end].lower.isalnum() and tokens[end].lower not in (
+        while end < hi and tokens[end].lower.replace("-", "").isalnum() and tokens[end].lower not in (
                 self.g.prepositions | self.g.hard_boundaries):
             end += 1
         if end == m.end:
