@@ -84,6 +84,14 @@ def test_kedua_pihak(resolver: ActorResolver) -> None:
     assert sorted((m.code, m.role) for m in got) == [("ISR", None), ("PSE", "REB")]
 
 
+def test_kedua_pihak_skips_places(resolver: ActorResolver) -> None:
+    # a country after 'di' is where someone is based, not one of the two sides
+    t = ("Pemimpin Hamas, yang berpusat di Suriah, dan Presiden Israel bertemu. "
+         "Kedua pihak saling menyalahkan.")
+    got = coref_at(run(resolver, t), t, "Kedua pihak")
+    assert sorted(m.code for m in got) == ["ISR", "PSE"]
+
+
 def test_negara_itu(resolver: ActorResolver) -> None:
     t = "Myanmar menolak kritik. Negara itu juga membatasi akses bantuan."
     assert [m.code for m in coref_at(run(resolver, t), t, "Negara itu")] == ["MMR"]

@@ -266,6 +266,7 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
     country of the place they head ('wali kota Basra') or the one place the sentence names."""
     pats = _patterns(resolver)
     window = int(resolver.cues.get("window_sentences", 3))
+    preps = frozenset(str(p).lower() for p in resolver.cues.get("place_prepositions", []))
     joiners = frozenset(str(w).lower() for w in resolver.cues.get("pair_joiners", ["dan"]))
     rel = frozenset(str(w).lower() for w in resolver.cues.get("relative_markers", []))
     reported = frozenset(str(w).lower() for w in resolver.cues.get("reported_markers", []))
@@ -342,8 +343,13 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
             else:
                 n = _NUMBERED[key]
                 kind = key.split("_")[1]
-                keep = {"country": _is_country, "leader": _is_person,
-                        "any": lambda m: True}[kind]
+                kind_ok = {"country": _is_country, "leader": _is_person,
+                           "any": lambda m: True}[kind]
+
+                def keep(m: ActorMention, kind_ok: Any = kind_ok) -> bool:
+                    # ('Meshaal, yang berpusat di Suriah, dan Abbas': a place is no party)
+                    return bool(kind_ok(m)) and not _after_place_prep(doc_text, m.start, preps)
+
                 groups = _window(base, sentences, s, window, keep)
                 coord = _coordinated_pair(doc_text, groups, joiners, keep)
                 # 'kedua' = exactly two, 'ketiga' = exactly three
@@ -354,7 +360,6 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
                     for m in pair:
                         new.append(_copy(m, span, s, e, role=role, keep_role=kind == "any"))
             covered.append((s, e))
-    preps = frozenset(str(p).lower() for p in resolver.cues.get("place_prepositions", []))
     if "clitic" in pats:
         new.extend(_clitics(doc_text, sentences, base, resolver, pats["clitic"], window, preps,
                             free))
