@@ -925,10 +925,10 @@ class EventCoder:
                 # "Israel mesti mengakhiri pendudukan, kata Raja Abdullah": the speaker appeals
                 # to the one obliged; the act itself has not happened
                 table = self.g.complement_subcodes.get(self.g.obligation_code[:2], {})
-                key = next((cameo[:n] for n in (4, 3, 2) if cameo[:n] in table), None)
+                sub = next((cameo[:n] for n in (4, 3, 2) if cameo[:n] in table), None)
                 src, tgt, mode = list(obliger.mentions), src, "asserted"
                 why["source"], why["target"] = "obliger", "obliged"
-                cameo = table[key] if key is not None else self.g.obligation_code
+                cameo = table[sub] if sub is not None else self.g.obligation_code
             if mode == "asserted" and cue is not None and cameo in self.g.realized_codes:
                 cameo = self.g.realized_codes[cameo]
             if mode == "future":
