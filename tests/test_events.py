@@ -354,6 +354,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("JPN", "JPN", "17", "asserted"), ("USA", "JPN", "11", "asserted")}),
     ("domestic-object-hyphen", "Di tengah kecaman Washington, Presiden Venezuela menasionalisasi perusahaan-perusahaan minyak.",
      {("VEN", "VEN", "17", "asserted")}),
+    # "berdasarkan …" (based on) opens a phrase: no subject before it for what it contains
+    ("berdasarkan-boundary", "Partai yang berkuasa di Jepang menyetujui pengiriman personil ke Nepal untuk ikut dalam misi pengamat militer PBB, berdasarkan peraturan untuk bekerjasama dengan operasi perdamaian PBB.",
+     set()),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]
