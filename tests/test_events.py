@@ -357,6 +357,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # "berdasarkan …" (based on) opens a phrase: no subject before it for what it contains
     ("berdasarkan-boundary", "Partai yang berkuasa di Jepang menyetujui pengiriman personil ke Nepal untuk ikut dalam misi pengamat militer PBB, berdasarkan peraturan untuk bekerjasama dengan operasi perdamaian PBB.",
      set()),
+    # refugees or civilians travelling make no political visit; their origin is theirs
+    ("private-travellers", "Lebih dari 100 ribu pengungsi asal Korea Utara akan terbang ke Jepang.", set()),
+    ("official-travel", "Presiden Korea Utara akan terbang ke Jepang.", {("PRK", "JPN", "03", "future")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

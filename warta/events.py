@@ -120,6 +120,8 @@ class Grammar:
         self.violent_roots = tuple(g["violent_roots"])
         self.unilateral_roots = tuple(g["unilateral_roots"])
         self.patient_genitive_roots = tuple(g["patient_genitive_roots"])
+        self.travel_codes = tuple(g["travel_codes"])
+        self.private_travellers = frozenset(g["private_travellers"])
         self.patient_genitive_roles = frozenset(g["patient_genitive_roles"])
         self.act_separators = frozenset(g["act_separators"])
         self.venue_genitive_roots = tuple(g["venue_genitive_roots"])
@@ -918,6 +920,9 @@ class EventCoder:
                     why["target"] = "domestic-object"
             if not tgt:
                 tgt = unknown
+            if m.entry.cameo.startswith(self.g.travel_codes) and all(
+                    a.role in self.g.private_travellers for a in src):
+                continue  # "pengungsi … akan terbang ke Jepang": not a political visit
             mode, cue = self.mode_of(tokens, m)
             cameo = m.entry.cameo
             obliger = self._obliger(tokens, groups, m, src)
