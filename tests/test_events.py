@@ -360,6 +360,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # refugees or civilians travelling make no political visit; their origin is theirs
     ("private-travellers", "Lebih dari 100 ribu pengungsi asal Korea Utara akan terbang ke Jepang.", set()),
     ("official-travel", "Presiden Korea Utara akan terbang ke Jepang.", {("PRK", "JPN", "03", "future")}),
+    ("informal-ketemu", "Menteri Keuangan Indonesia bakal ketemu dengan Presiden Bank Dunia.",
+     {("IDN", "IGO:WBK", "03", "future")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]
