@@ -362,6 +362,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("official-travel", "Presiden Korea Utara akan terbang ke Jepang.", {("PRK", "JPN", "03", "future")}),
     ("informal-ketemu", "Menteri Keuangan Indonesia bakal ketemu dengan Presiden Bank Dunia.",
      {("IDN", "IGO:WBK", "03", "future")}),
+    # "di-V-nya" with no agent phrase: the clitic is the agent; an annexed place's country is
+    # the target
+    ("clitic-agent-annexed-place", "Para analis mengecam tindakan Rusia di Krimea, yang dicaploknya pada tahun 2014.",
+     {("RUS", "UKR", "19", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

@@ -121,6 +121,7 @@ class Grammar:
         self.unilateral_roots = tuple(g["unilateral_roots"])
         self.patient_genitive_roots = tuple(g["patient_genitive_roots"])
         self.travel_codes = tuple(g["travel_codes"])
+        self.agent_clitic = str(g["agent_clitic"])
         self.private_travellers = frozenset(g["private_travellers"])
         self.patient_genitive_roles = frozenset(g["patient_genitive_roles"])
         self.act_separators = frozenset(g["act_separators"])
@@ -1055,6 +1056,13 @@ class EventCoder:
                 src = next((g for g in groups if i <= g.start <= i + 1 and all(
                     t.lower in self.g.np_fillers for t in tokens[i : g.start])), None)
                 why["source"] = "bare-passive-agent" if src else ""
+            if (src is None and tokens[m.head].lower.endswith(self.g.agent_clitic)
+                    and self.lexicon.morph.analyse(tokens[m.head].lower).prefix == "di"):
+                # "Krimea, yang dicaploknya pada 2014": the clitic is the agent, the nearest
+                # actor before the passive's subject
+                lo = subj.start if subj is not None else m.start
+                src = next((g for g in reversed(groups) if g.end <= lo), None)
+                why["source"] = "clitic-agent" if src else ""
             if "obj" in frame or not preps:
                 tgt = subj
                 why["target"] = "passive-subject" if subj else ""
@@ -1415,6 +1423,15 @@ class EventCoder:
         """'berkunjung ke Teheran', 'tiba di Pyongyang': the country of the place visited."""
         codes = {a.code for a in src}
         end = tokens[m.end - 1].end
+        if m.voice == "passive":  # "Krimea, yang dicaploknya": the place is the subject
+            k = m.start - 1
+            while k >= 0 and (tokens[k].lower in self.g.relative or tokens[k].lower == ","):
+                k -= 1
+            if k < m.start - 1:
+                head = next((p for p in places if p.end == tokens[k].end and p.code not in codes),
+                            None)
+                if head is not None:
+                    return [head]
         stop = next((t.start for t in tokens[m.end:] if t.lower in self.g.hard_boundaries
                      or t.lower in self.g.right_boundaries), tokens[-1].end)
         for p in places:
