@@ -366,6 +366,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # the target
     ("clitic-agent-annexed-place", "Para analis mengecam tindakan Rusia di Krimea, yang dicaploknya pada tahun 2014.",
      {("RUS", "UKR", "19", "asserted")}),
+    # kidnappers and hijackers are armed non-state actors, of the place where they act (not of
+    # the place they go to)
+    ("kidnappers-located", "Para penculik menyandera dua warga Jerman di Irak.",
+     {("IRQ", "DEU", "18", "asserted")}),
+    ("hijacker-destination", "Dengan bersenjatakan dua pistol, pembajak itu memaksa pilot membelokkan pesawat Air Mauritania itu ke Paris.",
+     set()),
+    ("light-verb-memasuki", "Pemerintah Jerman setelah itu memasuki tahap perundingan dengan Taliban.",
+     {("DEU", "AFG", "04", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

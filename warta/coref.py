@@ -506,6 +506,8 @@ class _Context:
         self.same_roles = frozenset(str(r) for r in cues.get("same_role_roles", []))
         self.bare_window = int(cues.get("bare_window_sentences", 1))
         self.polity_roles = frozenset(str(r) for r in cues.get("polity_roles", []))
+        # where a located actor is (not where it goes: "membelokkan pesawat ke Paris")
+        self.at_preps = preps - {str(p).lower() for p in cues.get("destination_prepositions", [])}
         self.foreign = [str(h).lower().split() for h in cues.get("foreign_heads", [])]
         self.dets: frozenset[str] = resolver.cached("coref_dets", lambda: frozenset(
             k for k, es in resolver.entries.items()
@@ -603,7 +605,7 @@ class _Context:
         genitive right after it, a politician or institution (``polity_roles``: '… setuju
         dengan Jokowi', '… melalui MPR') and, for ``located`` roles, the place after a
         preposition ('Gerilyawan membunuh … di Irak') are mostly its own."""
-        if m.role in located and _after_place_prep(self.text, pos, self.preps):
+        if m.role in located and _after_place_prep(self.text, pos, self.at_preps):
             return True
         if c is None:
             return False
@@ -644,7 +646,8 @@ class _Context:
         if m.role in located and groups:
             # 'Gerilyawan membunuh tiga prajurit AS di Irak': rebels/police/civilians of the
             # one country the sentence places the event in
-            placed = {c for pos, c in groups[0] if _after_place_prep(self.text, pos, self.preps)}
+            placed = {c for pos, c in groups[0]
+                      if _after_place_prep(self.text, pos, self.at_preps)}
             if len(placed) == 1:
                 return next(iter(placed))
         return None

@@ -122,6 +122,7 @@ class Grammar:
         self.patient_genitive_roots = tuple(g["patient_genitive_roots"])
         self.travel_codes = tuple(g["travel_codes"])
         self.agent_clitic = str(g["agent_clitic"])
+        self.demonstratives = frozenset(g["demonstratives"])
         self.private_travellers = frozenset(g["private_travellers"])
         self.patient_genitive_roles = frozenset(g["patient_genitive_roles"])
         self.act_separators = frozenset(g["act_separators"])
@@ -352,8 +353,9 @@ class EventCoder:
                 if opening is not None:
                     i = opening - 1  # 'kemitraan "tanpa batas," menegaskan …': a quoted NP
                     continue
-            if w in self.g.left_boundaries:
-                return i + 1
+            if w in self.g.left_boundaries and not (
+                    i + 1 < start and tokens[i + 1].lower in self.g.demonstratives):
+                return i + 1  # ("setelah itu", "sejak itu" are adverbs, not clause openers)
             i -= 1
         return lo
 
