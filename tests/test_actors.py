@@ -305,6 +305,7 @@ NEGATIVE: list[tuple[str, str]] = [
     # a language or a currency names no actor
     ("Para warga berbicara dalam bahasa Turki.", "Turki"),
     ("Jepang menghibahkan 1 juta dolar AS.", "AS"),
+    ("Penyidik menemukan uang 200 dollar Amerika Serikat (AS) di ruang kerjanya.", "AS)"),
 ]
 
 # (sentence, article date, a substring that must NOT be an actor mention at that date)

@@ -423,6 +423,11 @@ class ActorResolver:
         ends |= {t.idx + len(t.text) + 1 for t in doc if t.lower_ in self._non_actor_heads}
         if not ends:
             return mentions
+        dropped = [m for m in mentions if m.start in ends]
+        # ... and the acronym in parentheses right after a dropped one ("dollar Amerika Serikat
+        # (AS)"): the same name
+        ends |= {m.end + 2 for m in dropped if doc.text[m.end:m.end + 2] == " ("}
+        ends |= {m.end + 1 for m in dropped if doc.text[m.end:m.end + 1] == "("}
         return [m for m in mentions if m.start not in ends]
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, str]]:
