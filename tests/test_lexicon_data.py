@@ -114,3 +114,21 @@ def test_patterns_well_formed(entries, lex):
         assert "... ..." not in e.pattern, e.pattern
         assert e.pattern == e.pattern.strip() and "\t" not in e.pattern
         lex.compile(e.pattern)
+
+
+@pytest.mark.parametrize("name", ["grammar.yaml", "modality.yaml", "dates.yaml", "clean.yaml"])
+def test_no_duplicate_yaml_keys(lang, name):
+    """A key written twice in a language file silently keeps only its last value."""
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        dup = sorted({str(k) for k in keys if keys.count(k) > 1})
+        assert not dup, f"{name}: duplicate keys {dup}"
+        return loader.construct_mapping(node, deep=deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(lang.path(name).read_text(encoding="utf-8"), Loader=Strict)

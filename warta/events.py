@@ -122,7 +122,6 @@ class Grammar:
         self.patient_genitive_roots = tuple(g["patient_genitive_roots"])
         self.travel_codes = tuple(g["travel_codes"])
         self.agent_clitic = str(g["agent_clitic"])
-        self.demonstratives = frozenset(g["demonstratives"])
         self.private_travellers = frozenset(g["private_travellers"])
         self.patient_genitive_roles = frozenset(g["patient_genitive_roles"])
         self.act_separators = frozenset(g["act_separators"])
