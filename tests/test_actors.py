@@ -249,6 +249,9 @@ CASES: list[tuple[str, str | None, str, str, str | None]] = [
     ("Ban menyerukan gencatan senjata.", "2007-04-01", "Ban", "IGO:UN", "GOV"),
     ("Kyuma mengatakan Jepang tidak akan mengirim pasukan.", "2007-04-01", "Kyuma", "JPN", "GOV"),
     ("Presiden Gbagbo menandatangani dekrit.", "2007-04-01", "Presiden Gbagbo", "CIV", "GOV"),
+    # a long ministry title with "dan" inside is one title
+    ("Jokowi menegur Menteri Koordinator Politik Hukum dan Keamanan Tedjo Edhy Purdijatno.", "2015-02-10",
+     "Menteri Koordinator Politik Hukum dan Keamanan Tedjo Edhy Purdijatno", "IDN", "GOV"),
     # ... and for the one bearer of the surname a few years after leaving office (no role then)
     ("Mugabe menuduh MDC agen Inggris.", "2019-09-25", "Mugabe", "ZWE", None),
     # --- demonyms and plural heads that need a country ----------------------------------------
