@@ -374,6 +374,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      set()),
     ("light-verb-memasuki", "Pemerintah Jerman setelah itu memasuki tahap perundingan dengan Taliban.",
      {("DEU", "AFG", "04", "asserted")}),
+    # a trip noun after "kembali/sepulang(nya) … dari" is the returning traveller's
+    ("returning-traveller", "Menlu Retno Marsudi, yang baru kembali dari kunjungan ke Jepang, mengecam Israel.",
+     {("IDN", "ISR", "11", "asserted"), ("IDN", "JPN", "04", "asserted")}),
+    ("returning-traveller-opening", "Sepulangnya dari lawatan ke Malaysia dan Filipina, Presiden Indonesia menggelar rapat kabinet.",
+     {("IDN", "MYS", "04", "asserted"), ("IDN", "PHL", "04", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

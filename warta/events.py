@@ -122,6 +122,9 @@ class Grammar:
         self.patient_genitive_roots = tuple(g["patient_genitive_roots"])
         self.travel_codes = tuple(g["travel_codes"])
         self.agent_clitic = str(g["agent_clitic"])
+        self.return_verbs = frozenset(g["return_verbs"])
+        self.return_origin = frozenset(g["return_origin"])
+        self.return_gap = int(g["return_gap"])
         self.private_travellers = frozenset(g["private_travellers"])
         self.patient_genitive_roles = frozenset(g["patient_genitive_roles"])
         self.act_separators = frozenset(g["act_separators"])
@@ -502,16 +505,22 @@ class EventCoder:
         before = [g for g in groups if g.end <= lo - 1 and not self._governed(tokens, g)]
         if before:
             return before[-1], "adverbial-subject"
+        g = self._subject_after_comma(tokens, groups, start)
+        return (g, "adverbial-subject") if g is not None else (None, "")
+
+    def _subject_after_comma(self, tokens: list[Token], groups: list[Group], start: int
+                             ) -> Group | None:
+        """The main clause's subject after an opening adverbial that reaches `start`."""
         for comma in (i for i in range(start, len(tokens)) if tokens[i].lower == ","):
             # (the main clause follows the adverbial's last comma: "…, Rabu, 4 Februari, X …")
             g = next((g for g in groups if comma < g.start <= comma + 3
                       and not self._governed(tokens, g)
                       and not any(self._is_verb(t) for t in tokens[comma + 1 : g.start])), None)
             if g is not None:  # (not the object: "…, Chamberlain menyalahkan Jerman")
-                return g, "adverbial-subject"
+                return g
             if any(self._is_verb(t) for t in tokens[comma + 1 : comma + 4]):
                 break
-        return None, ""
+        return None
 
     def _right_limit(self, tokens: list[Token], end: int) -> int:
         hi = min(len(tokens), end + self.g.max_object_distance)
@@ -1108,6 +1117,15 @@ class EventCoder:
                     if cue is not None:  # "X mengklaim bertanggung jawab atas serangan itu"
                         src, _ = self.find_subject(tokens, groups, cue)
                         why["source"] = "claimed-by" if src else ""
+                if src is None:
+                    back = self._returned_from(tokens, m.start)
+                    if back is not None:  # "sepulangnya dia dari lawatan ke …": the traveller
+                        src = next((g for g in groups if back < g.start and g.end < m.start),
+                                   None) or self.find_subject(tokens, groups, back)[0]
+                        if src is None and back == self._left_limit(tokens, back):
+                            # "Sepulangnya dari lawatan ke …, Presiden …": the main subject
+                            src = self._subject_after_comma(tokens, groups, m.end)
+                        why["source"] = "returning-traveller" if src else ""
                 if src is None and self._after_light_verb(tokens, m.start,
                                                           self.g.circumstance_preps):
                     # "X mengungkapkan … dalam percakapan dengan Y": the clause subject
@@ -1288,6 +1306,16 @@ class EventCoder:
         """'ditanya apakah AS mendukung pertemuan itu': a question asserts no event."""
         lo = self._left_limit(tokens, m.start)
         return any(t.lower in self.g.question_cues for t in tokens[lo : m.start])
+
+    def _returned_from(self, tokens: list[Token], start: int) -> int | None:
+        """Index of a return verb shortly before 'dari' + the event noun at `start`
+        ('sepulangnya dia dari lawatan', 'kembali dari kunjungan')."""
+        if start < 2 or tokens[start - 1].lower not in self.g.return_origin:
+            return None
+        for k in range(start - 2, max(-1, start - 2 - self.g.return_gap), -1):
+            if tokens[k].lower in self.g.return_verbs:
+                return k
+        return None
 
     def _topic(self, tokens: list[Token], m: TriggerMatch) -> bool:
         """'membahas normalisasi hubungan': an event noun that is the topic of talks."""
