@@ -242,9 +242,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- what a denial denies is not asserted
     ("denial-complement", "Kementerian Pertahanan Rusia menyangkal laporan pesawatnya memasuki wilayah udara Finlandia.",
      {("RUS", None, "01", "asserted")}),
-    # --- a temporal clause ("sekembalinya dari …") closes the clause of the act before it
+    # --- a temporal clause ("sekembalinya dari …") closes the clause of the act before it; the
+    # trip it names is the returning subject's visit
     ("temporal-boundary", "Presiden Prancis mengecam keras kebijakan itu sekembalinya dari kunjungan ke Iran.",
-     {("FRA", None, "11", "asserted")}),
+     {("FRA", None, "11", "asserted"), ("FRA", "IRN", "04", "asserted")}),
     # --- relations between a pair improving: the relation noun's "antara" pair is the actor
     ("relation-subject", "Hubungan antara Indonesia dan Australia semakin membaik.",
      {("IDN", "AUS", "05", "asserted"), ("AUS", "IDN", "05", "asserted")}),
