@@ -434,3 +434,15 @@ def test_separate_acts_of_one_root(coder: Coder, text: str, codes: list[str]) ->
     """GUIDE: several events in one sentence are listed separately, also when they share a root."""
     evs = code_record(coder, {"id": "x", "text": text, "published": "2024-10-02"})
     assert sorted(e.cameo for e in evs) == codes
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Berkumpul dalam dunia maya pada hari Rabu, Presiden Tiongkok dan Presiden Rusia menyoroti "
+     "kerja sama bilateral.", "041"),
+    ("Presiden Indonesia bertemu secara virtual dengan Perdana Menteri Jepang.", "041"),
+    ("Presiden Indonesia bertemu dengan Perdana Menteri Jepang di Tokyo.", "040"),
+])
+def test_virtual_meeting_is_remote_discussion(coder: Coder, text: str, code: str) -> None:
+    """A meeting held remotely is CAMEO 041 (discuss by telephone), not a meeting in person."""
+    evs = code_record(coder, {"id": "x", "text": text, "published": "2024-10-02"})
+    assert {e.cameo for e in evs if e.root == "04"} == {code}
