@@ -380,6 +380,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "ISR", "11", "asserted"), ("IDN", "JPN", "04", "asserted")}),
     ("returning-traveller-opening", "Sepulangnya dari lawatan ke Malaysia dan Filipina, Presiden Indonesia menggelar rapat kabinet.",
      {("IDN", "MYS", "04", "asserted"), ("IDN", "PHL", "04", "asserted")}),
+    ("agree-treaty-terms", "Tiongkok kalah dan pada tahun 1842 menyetujui ketentuan Perjanjian Nanking.",
+     {("CHN", None, "05", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]
