@@ -382,6 +382,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "MYS", "04", "asserted"), ("IDN", "PHL", "04", "asserted")}),
     ("agree-treaty-terms", "Tiongkok kalah dan pada tahun 1842 menyetujui ketentuan Perjanjian Nanking.",
      {("CHN", None, "05", "asserted")}),
+    # a court or judge is of the place it sits in; its sentence on unnamed people is domestic
+    ("located-judge", "Hakim di Sao Paulo menuntut dia untuk memperlihatkan bisa membaca.",
+     {("BRA", None, "10", "asserted")}),
+    ("court-sentence-domestic", "Bulan ini satu pengadilan di Xinjiang menghukum penjara 25 orang karena terlibat aksi teror.",
+     {("CHN", "CHN", "11", "asserted")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]
