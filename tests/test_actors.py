@@ -322,6 +322,9 @@ NEGATIVE_DATED: list[tuple[str, str, str]] = [
     ("Keith Ellison dari Minnesota berkunjung. Ellison mendampingi Pelosi.", "2007-04-01", "Ellison mendampingi"),
     # a title's country, a comma and a place is no apposition
     ("Menlu Iran, Rabu, menegaskan sikapnya.", "2007-04-01", "Rabu"),
+    # a month written in a date is not the surname "May"
+    ("Pertemuan bilateral berlangsung Sabtu pagi (05-May).", "2017-05-27", "May"),
+    ("Pertemuan itu digelar May 2017 di Manila.", "2017-05-27", "May"),
     # an all-capital Roman numeral is not the surname "Xi"
     ("Komisi XI DPR bersidang.", "2017-06-01", "XI"),
 ]

@@ -92,6 +92,12 @@ def test_kedua_pihak_skips_places(resolver: ActorResolver) -> None:
     assert sorted(m.code for m in got) == ["ISR", "PSE"]
 
 
+def test_surname_not_taken_from_a_date(resolver: ActorResolver) -> None:
+    t = "Perdana Menteri Inggris Theresa May mengecam Rusia. Sanksi berlaku sejak 3 May 2017."
+    ms = run(resolver, t, dt.date(2017, 5, 27))
+    assert not coref_at(ms, t, "May", nth=1)
+
+
 def test_negara_itu(resolver: ActorResolver) -> None:
     t = "Myanmar menolak kritik. Negara itu juga membatasi akses bantuan."
     assert [m.code for m in coref_at(run(resolver, t), t, "Negara itu")] == ["MMR"]
