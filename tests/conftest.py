@@ -42,3 +42,11 @@ def coder():
     from warta.pipeline import Coder
 
     return Coder.load()
+
+
+@pytest.fixture(scope="session")
+def resolver():
+    """One loaded ActorResolver for the actor, coref and actor-data tests."""
+    from warta.actors import ActorResolver
+
+    return ActorResolver.load()

@@ -5,15 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-import pytest
 from babel import Locale
 
 from warta.actors import BLOCS, NO_COUNTRY, ROLES, ActorResolver, data_dir, read_tsv
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.load()
 
 
 def iso3_codes() -> set[str]:

@@ -330,11 +330,6 @@ NEGATIVE_DATED: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize(("text", "when", "span", "code", "role"), CASES)
 def test_mentions(resolver: ActorResolver, text: str, when: str | None, span: str, code: str,
                   role: str | None) -> None:

@@ -93,11 +93,6 @@ NEGATIVE: list[tuple[str, str, str, str]] = [
     ("Karnavian tiba di Jakarta.", "2010-06-01", "Karnavian", "*"),
 ]
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize(("text", "when", "span", "code", "role"), CASES)
 def test_indonesian_actor(resolver: ActorResolver, text: str, when: str, span: str, code: str,
                           role: str | None) -> None:

@@ -12,11 +12,6 @@ from warta.model import ActorMention
 from warta.places import Gazetteer
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver.load()
-
-
 def run(resolver: ActorResolver, text: str, when: dt.date | None = dt.date(2024, 10, 23)
         ) -> list[ActorMention]:
     doc = resolver.nlp(text)
