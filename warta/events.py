@@ -751,16 +751,18 @@ class EventCoder:
                  src: list[ActorMention]) -> Group | None:
         """'Israel mesti mengakhiri pendudukan, kata Raja Abdullah', 'Miranda mengatakan,
         pemerintah harus menganalisis …': whoever says that the subject must act."""
-        first = min(a.start for a in src)
-        subj_end = max((k for k, t in enumerate(tokens) if t.end <= max(a.end for a in src)),
-                       default=-1)
-        lo = max(self._left_limit(tokens, m.start), m.start - self.g.window)
-        if lo > subj_end >= 0 and tokens[subj_end].start >= first:
-            lo = subj_end + 1  # "negara itu mesti mencari …, menerima …, mengakhiri pendudukan"
-        cue = next((i for i in range(m.start - 1, lo - 1, -1)
-                    if tokens[i].lower in self.g.obligation), None)
-        if cue is None or any(t.lower in self.g.quotes or t.lower in self.g.hard_boundaries
-                              for t in tokens[cue:m.start]):
+        first, last = min(a.start for a in src), max(a.end for a in src)
+        # the cue stands between the subject and the trigger, also across coordinated verbs
+        # ("negara itu mesti mencari …, menerima …, mengakhiri pendudukan")
+        cue = None
+        for i in range(m.start - 1, max(-1, m.start - 1 - self.g.max_subject_distance), -1):
+            w = tokens[i].lower
+            if tokens[i].end <= last or w in self.g.hard_boundaries or w in self.g.quotes:
+                break
+            if w in self.g.obligation:
+                cue = i
+                break
+        if cue is None:
             return None
         speaker = self.find_speaker(tokens, groups, m.end)
         if speaker is None:  # a reporting verb before the obliged subject
@@ -924,11 +926,6 @@ class EventCoder:
                 dom = self._fallback_target(tokens, groups, m, Group(0, 0, src), domestic=True)
                 if dom is not None:
                     tgt, why["target"] = list(dom.mentions), "domestic"
-            if not tgt and m.entry.cameo.startswith(self.g.domestic_default_roots):
-                tgt = self._domestic_object(tokens, m, src, unknown, sentence_text,
-                                            sentence_start)
-                if tgt:
-                    why["target"] = "domestic-object"
             if not tgt:
                 tgt = unknown
             if m.entry.cameo.startswith(self.g.travel_codes) and all(
