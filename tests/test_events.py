@@ -453,3 +453,13 @@ def test_virtual_meeting_is_remote_discussion(coder: Coder, text: str, code: str
     """A meeting held remotely is CAMEO 041 (discuss by telephone), not a meeting in person."""
     evs = code_record(coder, {"id": "x", "text": text, "published": "2024-10-02"})
     assert {e.cameo for e in evs if e.root == "04"} == {code}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Pesawat-pesawat tempur Israel melancarkan 16 serangan terhadap Gaza.", "195"),
+    ("Pasukan Israel menyerang Gaza.", "190"),
+])
+def test_force_by_aircraft_is_aerial(coder: Coder, text: str, code: str) -> None:
+    """Force whose actor phrase names aircraft is CAMEO 195 (aerial weapons)."""
+    evs = code_record(coder, {"id": "x", "text": text, "published": "2024-10-02"})
+    assert [e.cameo for e in evs if e.root == "19"] == [code]

@@ -122,6 +122,8 @@ class Grammar:
         self.patient_genitive_roots = tuple(g["patient_genitive_roots"])
         self.travel_codes = tuple(g["travel_codes"])
         self.agent_clitic = str(g["agent_clitic"])
+        self.aerial_agents = tuple(str(w) for w in g["aerial_agents"])
+        self.aerial_codes: dict[str, str] = {str(k): str(v) for k, v in g["aerial_codes"].items()}
         self.return_verbs = frozenset(g["return_verbs"])
         self.return_origin = frozenset(g["return_origin"])
         self.return_gap = int(g["return_gap"])
@@ -156,6 +158,12 @@ class Grammar:
         self.obligation = frozenset(m["obligation"])
         self.obligation_code = str(m["obligation_code"])
         self.refusal_codes: dict[str, str] = {str(k): str(v) for k, v in m["refusal_codes"].items()}
+
+
+def _aerial(text: str, agents: tuple[str, ...]) -> bool:
+    """Does an actor phrase name aircraft ('pesawat-pesawat tempur Israel', 'jet tempur')?"""
+    words = " ".join(w.split("-")[0] for w in text.lower().split())
+    return any(a in words for a in agents)
 
 
 def _has_cue(words: list[str], cues: tuple[frozenset[str], list[tuple[str, ...]]]) -> str | None:
@@ -957,6 +965,10 @@ class EventCoder:
             if cameo in self.g.state_force_codes and not all(
                     a.role in self.g.nonstate_roles for a in src):
                 cameo = self.g.state_force_codes[cameo]  # an army's "membom": aerial, 195
+            if cameo in self.g.aerial_codes and any(_aerial(
+                    sentence_text[max(0, a.start - sentence_start - 30) : a.end - sentence_start],
+                    self.g.aerial_agents) for a in src):
+                cameo = self.g.aerial_codes[cameo]  # "pesawat-pesawat tempur … melancarkan serangan"
             entry = self.codebook.get(cameo)
             t0, t1 = tokens[m.start].start, tokens[m.end - 1].end
             src_codes = tuple(sorted({a.code for a in src}))
