@@ -387,6 +387,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("BRA", None, "10", "asserted")}),
     ("court-sentence-domestic", "Bulan ini satu pengadilan di Xinjiang menghukum penjara 25 orang karena terlibat aksi teror.",
      {("CHN", "CHN", "11", "asserted")}),
+    # a date between coordinated actors does not split them
+    ("coordination-across-dates", "PM Jepang juga akan berkunjung ke India 21-23 Agustus dan Malaysia 23-25 Agustus.",
+     {("JPN", "IND", "03", "future"), ("JPN", "MYS", "03", "future")}),
     ("instrument-owner", "Pesawat-pesawat tempur Israel menyerang Jalur Gaza pada Senin, menewaskan 12 orang.",
      {("ISR", "PSE", "19", "asserted")}),
 ]

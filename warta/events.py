@@ -57,6 +57,9 @@ class Grammar:
     def __init__(self, lang: LangData):
         g = lang.yaml("grammar.yaml")
         m = lang.yaml("modality.yaml")
+        d = lang.yaml("dates.yaml")
+        # month names: a date between coordinated actors ("ke India 21-23 Agustus dan Malaysia")
+        self.months = frozenset(str(w).lower() for ws in d["months"].values() for w in ws)
         self.prepositions = frozenset(g["prepositions"])
         self.agent_markers = frozenset(g["agent_markers"])
         self.noun_agent_markers = frozenset(g["noun_agent_markers"])
@@ -246,6 +249,8 @@ class EventCoder:
                 between = [t.lower for t in tokens[prev.end : s]]
                 joins = [w for w in between if w in self.g.coordinators and w != ","]
                 only = all(w in self.g.coordinators or w in self.g.coordinator_skip
+                           or w in self.g.months or w.strip("-–").replace("-", "").isdigit()
+                           or w in ("-", "–")
                            for w in between)
                 clause = bool(joins) and self._clause_join(tokens, prev, unit)
                 if not between or (only and joins and not clause):
