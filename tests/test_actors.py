@@ -322,6 +322,10 @@ NEGATIVE_DATED: list[tuple[str, str, str]] = [
     ("Keith Ellison dari Minnesota berkunjung. Ellison mendampingi Pelosi.", "2007-04-01", "Ellison mendampingi"),
     # a title's country, a comma and a place is no apposition
     ("Menlu Iran, Rabu, menegaskan sikapnya.", "2007-04-01", "Rabu"),
+    # "Bali" is the Indonesian island, not Algeria's Abdallah Bali (a stop row, and no bare
+    # surname after a place preposition)
+    ("Polisi melarang munas partai itu di Bali.", "2010-07-06", "Bali"),
+    ("Bali menjadi tuan rumah KTT G20.", "2010-07-06", "Bali"),
     # a month written in a date is not the surname "May"
     ("Pertemuan bilateral berlangsung Sabtu pagi (05-May).", "2017-05-27", "May"),
     ("Pertemuan itu digelar May 2017 di Manila.", "2017-05-27", "May"),

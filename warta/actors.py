@@ -495,7 +495,9 @@ class ActorResolver:
         for start, end, key in self._matches(doc):
             span = doc[start:end]
             ok = [e for e in self.entries[key] if self._case_ok(e, span) and self._date_ok(e, when)]
-            ok = [e for e in ok if not (e.metonym and self._after_place_prep(doc, start))]
+            # (after "di/ke/dari" a capital or a bare surname is a place: "di Bali")
+            ok = [e for e in ok if not ((e.metonym or e.surname)
+                                        and self._after_place_prep(doc, start))]
             if ok:
                 cands.append(Atom(start, end, ok))
         cands.sort(key=lambda a: (-(a.end - a.start), a.start))
