@@ -117,6 +117,17 @@ class Tenure:
         return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
 
 
+_DAY_BEFORE = re.compile(r"\b\d{1,2}[-/ ]$")
+_YEAR_AFTER = re.compile(r" \d{4}\b")
+
+
+def written_as_month(text: str, start: int, end: int) -> bool:
+    """Is the word at text[start:end] written like a month in a date: after a day number
+    ('05-May', '3 May') or before a year ('May 2017')?  Then it is no surname."""
+    return bool(_DAY_BEFORE.search(text, max(0, start - 4), start)
+                or _YEAR_AFTER.match(text, end))
+
+
 @dataclass(slots=True)
 class Person:
     id: str
@@ -456,21 +467,10 @@ class ActorResolver:
         if e.person and len(span) == 1 and len(first) > 1 and first.isupper() and not any(
                 o.isupper() for o in e.orth):
             return False  # "Komisi XI DPR": a Roman numeral or acronym, not the name "Xi"
-        if e.person and len(span) == 1 and self._in_date(span):
+        if e.person and len(span) == 1 and written_as_month(
+                span.doc.text, span.start_char, span.end_char):
             return False  # "(05-May)", "3 May 2017": a month, not the surname "May"
         return first[:1].isupper()
-
-    @staticmethod
-    def _in_date(span: Span) -> bool:
-        """A one-word span written like a month in a date: after a day number ('05-May',
-        '3 May') or before a year ('May 2017')."""
-        doc, i, j = span.doc, span.start, span.end
-        before = doc[i - 1] if i > 0 else None
-        if before is not None and before.text in "-/" and i > 1:
-            before = doc[i - 2]
-        day = before is not None and before.text.isdigit() and len(before.text) <= 2
-        year = j < len(doc) and doc[j].text.isdigit() and len(doc[j].text) == 4
-        return bool(day or year)
 
     def _date_ok(self, e: Entry, when: dt.date | None) -> bool:
         if e.start is None and e.end is None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from warta.actors import BLOCS, NO_COUNTRY, ActorResolver, fold, read_tsv
+from warta.actors import BLOCS, NO_COUNTRY, ActorResolver, fold, read_tsv, written_as_month
 from warta.model import ActorMention, Place, Sentence
 
 _PERSONISH = ("person:",)
@@ -376,10 +376,6 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
     return sorted([*base, *new], key=lambda m: (m.start, m.end))
 
 
-_DAY_BEFORE = re.compile(r"\b\d{1,2}[-/ ]$")
-_YEAR_AFTER = re.compile(r" \d{4}\b")
-
-
 def _surnames(doc_text: str, base: list[ActorMention], resolver: ActorResolver,
               when: dt.date | None, free: Any) -> list[ActorMention]:
     """'Lavrov' after 'Menlu Rusia Sergei Lavrov' (unknown to the dictionary): same actor."""
@@ -396,9 +392,8 @@ def _surnames(doc_text: str, base: list[ActorMention], resolver: ActorResolver,
             continue  # two people share the surname: ambiguous
         first_end = min(m.end for m in ms)
         for mt in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", doc_text):
-            if mt.start() >= first_end and free(mt.start(), mt.end()) and not (
-                    _DAY_BEFORE.search(doc_text, max(0, mt.start() - 4), mt.start())
-                    or _YEAR_AFTER.match(doc_text, mt.end())):  # "3 May 2017": a month
+            if (mt.start() >= first_end and free(mt.start(), mt.end())
+                    and not written_as_month(doc_text, mt.start(), mt.end())):  # "3 May 2017"
                 out.append(_copy(ms[0], last, mt.start(), mt.end()))
     return out
 

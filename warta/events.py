@@ -163,6 +163,14 @@ class Grammar:
         self.refusal_codes: dict[str, str] = {str(k): str(v) for k, v in m["refusal_codes"].items()}
 
 
+    def subcode(self, root: str, act: str) -> str | None:
+        """The sub-code of an appeal/demand `root` that the act in its complement implies
+        (`complement_subcodes`: "menyerukan … memulai kembali perundingan" → 026)."""
+        table = self.complement_subcodes.get(root, {})
+        key = next((act[:n] for n in (4, 3, 2) if act[:n] in table), None)
+        return table[key] if key is not None else None
+
+
 def _aerial(text: str, agents: tuple[str, ...]) -> bool:
     """Does an actor phrase name aircraft ('pesawat-pesawat tempur Israel', 'jet tempur')?"""
     words = " ".join(w.split("-")[0] for w in text.lower().split())
@@ -950,11 +958,10 @@ class EventCoder:
             if obliger is not None:
                 # "Israel mesti mengakhiri pendudukan, kata Raja Abdullah": the speaker appeals
                 # to the one obliged; the act itself has not happened
-                table = self.g.complement_subcodes.get(self.g.obligation_code[:2], {})
-                sub = next((cameo[:n] for n in (4, 3, 2) if cameo[:n] in table), None)
                 src, tgt, mode = list(obliger.mentions), src, "asserted"
                 why["source"], why["target"] = "obliger", "obliged"
-                cameo = table[sub] if sub is not None else self.g.obligation_code
+                cameo = (self.g.subcode(self.g.obligation_code[:2], cameo)
+                         or self.g.obligation_code)
             if mode == "asserted" and cue is not None and cameo in self.g.realized_codes:
                 cameo = self.g.realized_codes[cameo]
             if mode == "future":
@@ -1038,14 +1045,12 @@ class EventCoder:
             ev = events.get(made[id(o)])
             if ev is None or ev.cameo != ev.root + "0" or ev.explanation.get("subcode_from"):
                 continue
-            table = self.g.complement_subcodes.get(ev.root, {})
-            comp = m.entry.cameo
-            key = next((comp[:n] for n in (4, 3, 2) if comp[:n] in table), None)
-            if key is None:
+            code = self.g.subcode(ev.root, m.entry.cameo)
+            if code is None:
                 continue
-            entry = self.codebook.get(table[key])
+            entry = self.codebook.get(code)
             ev.cameo, ev.quad_class, ev.goldstein, ev.plover = (
-                table[key], entry.quad_class, entry.goldstein, entry.plover)
+                code, entry.quad_class, entry.goldstein, entry.plover)
             ev.explanation["subcode_from"] = m.entry.pattern
 
     def _code_match(
