@@ -345,6 +345,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "ISR", "02", "asserted")}),
     ("obligation-reporting-verb", "Menlu Indonesia mengatakan, Israel harus menghentikan serangan terhadap Gaza.",
      {("IDN", "ISR", "02", "asserted")}),
+    # ", katanya": the speaker is the clitic's own resolution from the context
+    ("obligation-attribution-clitic", "Israel mesti mengakhiri pendudukan, katanya.",
+     {("JOR", "ISR", "02", "asserted")}),
     # the country after "di <place>," is where, not whom; two actors of one country agreeing
     # with each other are reciprocal (a domestic pair)
     ("place-apposition-reciprocal", "Presiden Palestina Mahmoud Abbas dan pemimpin Hamas menyepakati persekutuan di Makkah, Arab Saudi, awal bulan ini.",
@@ -396,7 +399,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
 CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu.",
            "rejection-no-context-target": "Amerika Serikat mengusulkan perundingan baru dengan Pyongyang.",
            "intent-no-context-target": "Amerika Serikat mengecam Rusia.",
-           "target-from-context": "Israel memasang perintang-perintang di Tepi Barat."}
+           "target-from-context": "Israel memasang perintang-perintang di Tepi Barat.",
+           "obligation-attribution-clitic": "Raja Yordania Abdullah berbicara di Amman."}
 
 
 @pytest.mark.parametrize("name,text,expected", ROWS, ids=[r[0] for r in ROWS])

@@ -754,6 +754,9 @@ class EventCoder:
     def find_speaker(self, tokens: list[Token], groups: list[Group], end: int) -> Group | None:
         """The speaker of a closing attribution (", kata X") or "menurut X"."""
         for g in groups:
+            if (g.start >= end and g.end == g.start + 1
+                    and tokens[g.start].lower in self.g.attribution):
+                return g  # ", katanya": the clitic's own resolution
             i = g.start - 1
             plain = 0  # "kata sebuah laporan independen Inggris": a few nouns before the actor
             while i >= 0 and (tokens[i].lower in self.g.np_fillers or (
