@@ -292,8 +292,9 @@ CONTEXT_TABLE: list[tuple[str, str, int, list[str]]] = [
     # Damaskus', 'menahan … orang Palestina'): the context's country, else nothing
     ("Pemerintah Yaman menolak tuduhan itu. Sejumlah pejabat menuduh Iran mendanai "
      "pemberontak.", "Sejumlah pejabat", 0, ["YEM"]),
+    # (legislators are located actors: the country they are in, not the accused one)
     ("Mayoritas anggota parlemen anti-Suriah di Lebanon menuduh Damaskus menghalangi "
-     "mahkamah itu.", "anggota parlemen", 0, []),
+     "mahkamah itu.", "anggota parlemen", 0, ["LBN"]),
     ("Militer menahan 18 orang Palestina.", "Militer", 0, []),
     ("Seorang jurubicara militer Israel mengatakan operasi berlanjut. Militer menahan 18 "
      "orang Palestina.", "Militer", 0, ["ISR"]),

@@ -388,6 +388,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a court or judge is of the place it sits in; its sentence on unnamed people is domestic
     ("located-judge", "Hakim di Sao Paulo menuntut dia untuk memperlihatkan bisa membaca.",
      {("BRA", None, "10", "asserted")}),
+    ("located-legislators", "Para anggota parlemen di Lebanon menuduh Damaskus menghalangi penyelidikan.",
+     {("LBN", "SYR", "11", "asserted")}),
     ("court-sentence-domestic", "Bulan ini satu pengadilan di Xinjiang menghukum penjara 25 orang karena terlibat aksi teror.",
      {("CHN", "CHN", "11", "asserted")}),
     # a date between coordinated actors does not split them

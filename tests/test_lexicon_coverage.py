@@ -38,6 +38,8 @@ ROWS: list[tuple[str, str, set[Triple]]] = [
      {("ISR", "IGO:UN", "12", "asserted")}),
     ("shut-door-talks", "Korea Utara menutup pintu dialog dengan Korea Selatan.",
      {("PRK", "KOR", "12", "asserted")}),
+    ("shut-offers-of-talks", "Presiden Perancis telah menutup semua tawaran perundingan dengan Iran.",
+     {("FRA", "IRN", "12", "asserted")}),
     # --- 14 protest
     ("rally-protest", "Ribuan mahasiswa Indonesia menggelar aksi protes di depan Kedutaan Besar Amerika Serikat.",
      {("IDN", None, "14", "asserted")}),
