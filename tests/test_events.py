@@ -345,6 +345,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "ISR", "02", "asserted")}),
     ("obligation-reporting-verb", "Menlu Indonesia mengatakan, Israel harus menghentikan serangan terhadap Gaza.",
      {("IDN", "ISR", "02", "asserted")}),
+    # an event noun in the closing attribution's circumstance is where it was said
+    ("speech-setting", "Jepang mengecam Korea Utara, kata Menlu Jepang dalam pertemuan di Beijing dengan Menlu AS.",
+     {("JPN", "PRK", "11", "asserted")}),
     # ", katanya": the speaker is the clitic's own resolution from the context
     ("obligation-attribution-clitic", "Israel mesti mengakhiri pendudukan, katanya.",
      {("JOR", "ISR", "02", "asserted")}),

@@ -71,6 +71,7 @@ class Grammar:
         self.right_boundaries = frozenset(g["right_boundaries"])
         self.relative = frozenset(g["relative"])
         self.attribution = frozenset(g["attribution"])
+        self.speech_setting_preps = frozenset(g["speech_setting_preps"])
         self.light_verbs = frozenset(g["light_verbs"])
         self.fronted = frozenset(g["fronted"])
         self.verb_adverbs = frozenset(g["verb_adverbs"])
@@ -907,7 +908,7 @@ class EventCoder:
         for m in matches:
             if any(i in actor_tokens for i in range(m.head, m.head + 1)):
                 continue  # "Kerja Sama" inside "Organisasi Kerja Sama Shanghai"
-            if (self._topic(tokens, m) or self._asked(tokens, m)
+            if (self._topic(tokens, m) or self._asked(tokens, m) or self._speech_setting(tokens, m)
                     or self._embedded(tokens, matches, m, coded, governors)
                     or self._anaphoric(tokens, matches, m)):
                 continue
@@ -1350,6 +1351,18 @@ class EventCoder:
             if not self._plain_noun(tokens[i]) and w not in self.g.np_fillers:
                 return False
         return False
+
+    def _speech_setting(self, tokens: list[Token], m: TriggerMatch) -> bool:
+        """', kata utusan AS dalam pertemuan enam negara di Beijing': an event noun in the
+        closing attribution's circumstance is where the statement was made, not an event."""
+        if m.voice != "noun":
+            return False
+        prep = next((i for i in range(m.start - 1, max(-1, m.start - 4), -1)
+                     if tokens[i].lower in self.g.speech_setting_preps), None)
+        if prep is None:
+            return False
+        return any(tokens[i].lower in self.g.attribution and tokens[i - 1].lower == ","
+                   for i in range(1, prep))
 
     def _anaphoric(self, tokens: list[Token], matches: list[TriggerMatch], m: TriggerMatch
                    ) -> bool:
