@@ -45,6 +45,11 @@ ROWS: list[tuple[str, str, set[Triple]]] = [
      {("IDN", None, "14", "asserted")}),
     ("solidarity-rally", "Warga Indonesia menggelar aksi solidaritas untuk Palestina.",
      {("IDN", "PSE", "14", "asserted")}),
+    # --- 15 / 07 deployments with a number or adjective before the troops
+    ("deploy-numbered-troops", "AS mengirim 3.000 tentara tambahan ke Afghanistan.",
+     {("USA", "AFG", "15", "asserted")}),
+    ("deploy-numbered-peacekeepers", "Indonesia mengirimkan 1.000 pasukan perdamaian ke Lebanon.",
+     {("IDN", "LBN", "07", "asserted")}),
     # --- non-event senses: not coded
     ("door-literal", "Presiden Joko Widodo menutup pintu ruang kerjanya.", set()),
     ("label-product", "Mobil Jepang itu sering dicap sebagai pesaing utama.", set()),
