@@ -345,6 +345,21 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "ISR", "02", "asserted")}),
     ("obligation-reporting-verb", "Menlu Indonesia mengatakan, Israel harus menghentikan serangan terhadap Gaza.",
      {("IDN", "ISR", "02", "asserted")}),
+    # arrival verbs take the country of the place (weak: no place country, no event)
+    ("arrival-place", "Menlu AS Condoleezza Rice tiba di Jakarta, Senin, untuk kunjungan dua hari.",
+     {("USA", "IDN", "04", "asserted")}),
+    ("arrival-no-country", "Rombongan Menlu AS itu tiba di bandara pukul 10.00.", set()),
+    # an actor phrase begun by the trigger's last words is its object
+    ("summon-envoy-genitive", "Pemerintah Jepang memanggil duta besar China untuk memprotes insiden tersebut.",
+     {("JPN", "CHN", "11", "asserted")}),
+    ("expel-envoy-genitive", "Presiden Venezuela Hugo Chavez mengusir duta besar AS dari Caracas.",
+     {("VEN", "USA", "16", "asserted")}),
+    # the subject's own forces inside the trigger are moved, the frame names the target
+    ("withdraw-own-forces", "Australia menarik pasukannya dari Irak.",
+     {("AUS", "IRQ", "08", "asserted")}),
+    # a negation word that is part of the trigger ("pesawat tak berawak") negates nothing
+    ("drone-not-negated", "Ribuan warga Pakistan berunjuk rasa menentang serangan pesawat tak berawak AS.",
+     {("PAK", "USA", "14", "asserted"), ("USA", "PAK", "19", "asserted")}),
     # an event noun in the closing attribution's circumstance is where it was said
     ("speech-setting", "Jepang mengecam Korea Utara, kata Menlu Jepang dalam pertemuan di Beijing dengan Menlu AS.",
      {("JPN", "PRK", "11", "asserted")}),

@@ -574,6 +574,10 @@ class EventCoder:
                     return g, "inside"
         hi = self._right_limit(tokens, end)
         if "obj" in preps:
+            # an actor phrase the trigger's last words begin ("memanggil duta besar China")
+            across = next((g for g in groups if g.start < end < g.end), None)
+            if across is not None:
+                return across, "obj"
             # an object right after the verb wins over a later phrase ("meminta Rice untuk …")
             i = end
             while i < hi and tokens[i].lower in self.g.np_fillers:
@@ -814,7 +818,11 @@ class EventCoder:
                 left.append(t.lower)
         if quoted:  # an unclosed quote: the trigger is inside it, all words count
             left = [t.lower for t in tokens[lo : m.start]]
-        left += [t.lower for k, t in enumerate(tokens[m.start : m.end], m.start) if k != m.head]
+        # words in the trigger's gaps count ("menolak … tidak …"), its own words do not
+        # ("serangan pesawat tak berawak": 'tak' is part of the drone)
+        own = set(m.entry.pattern.lstrip("=").split())
+        left += [t.lower for k, t in enumerate(tokens[m.start : m.end], m.start)
+                 if k != m.head and t.lower not in own]
         neg = _has_cue(left, self.g.negation)
         if neg:
             return "negated", neg
@@ -931,6 +939,8 @@ class EventCoder:
                 place = self._place_target(tokens, places, m, src)
                 if place and (not tgt or place[0].start < tgt[0].start):
                     tgt, why["target"] = place, "place"  # "kunjungannya di Lebanon, … dengan X"
+            if why.pop("weak", None) and not tgt:
+                continue
             if not tgt and m.entry.cameo.startswith(self.g.domestic_default_roots):
                 # "ia akan menasionalisasi perusahaan-perusahaan …": its object, before any
                 # actor earlier in the sentence
@@ -1188,6 +1198,13 @@ class EventCoder:
             tgt, why["target"] = self.find_after(tokens, groups, m.end, frame or {"obj"},
                                                  inside=inside,
                                                  words=frozenset(m.entry.pattern.split()))
+            if (tgt is not None and why["target"] == "inside" and src is not None
+                    and all(a.resolved_by == "coref" and a.code in {b.code for b in src.mentions}
+                            for a in tgt.mentions)):
+                # "menarik pasukannya dari Irak": the subject's own forces in the trigger are
+                # what it moves; the frame names the target
+                tgt, why["target"] = self.find_after(tokens, groups, m.end, frame or {"obj"},
+                                                     words=frozenset(m.entry.pattern.split()))
             if tgt is None and frame == {"none"} and m.end - m.start > 1:
                 # "menolak tuntutan Singapura": the genitive of the trigger's own noun
                 nxt = [g for g in groups if g.start == m.end and not self._governed(tokens, g)]
@@ -1240,7 +1257,9 @@ class EventCoder:
         if m.entry.cameo[:2] in self.g.addressed_roots:
             tgt = self._addressees(tokens, groups, m, src, tgt)
         if "weak" in flags and tgt is None:
-            return None
+            if m.voice == "noun" or not m.entry.cameo.startswith(self.g.place_target_codes):
+                return None
+            why["weak"] = "place"  # "tiba di Jakarta": only if the place names a country
         # GUIDE rule 7: no identifiable source, no event ("para pemberontak" with no country)
         source = [a for a in src.mentions if a.code != "---"]
         if not source:
