@@ -360,6 +360,16 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a negation word that is part of the trigger ("pesawat tak berawak") negates nothing
     ("drone-not-negated", "Ribuan warga Pakistan berunjuk rasa menentang serangan pesawat tak berawak AS.",
      {("PAK", "USA", "14", "asserted"), ("USA", "PAK", "19", "asserted")}),
+    # "dari" + a bare country after a violent noun is where the fire came from, not who fired
+    ("rocket-origin-not-agent", "Sabtu malam, tembakan roket dari Libanon menghantam Israel utara.", set()),
+    ("rocket-agent-forces", "Serangan roket dari pasukan Suriah menghantam Israel utara.",
+     {("SYR", "ISR", "19", "asserted")}),
+    # what a threat threatens is its content, not a second (planned) event
+    ("threat-complement", "Korea Utara mengancam akan melakukan uji coba nuklir kedua.",
+     {("PRK", None, "13", "asserted")}),
+    # fighting terrorism is a policy, not a fight with a state
+    ("counter-terrorism-not-force", "Presiden Bush memuji langkah Pakistan dalam memerangi terorisme.",
+     {("USA", "PAK", "05", "asserted")}),
     # an event noun in the closing attribution's circumstance is where it was said
     ("speech-setting", "Jepang mengecam Korea Utara, kata Menlu Jepang dalam pertemuan di Beijing dengan Menlu AS.",
      {("JPN", "PRK", "11", "asserted")}),

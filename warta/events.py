@@ -72,6 +72,7 @@ class Grammar:
         self.relative = frozenset(g["relative"])
         self.attribution = frozenset(g["attribution"])
         self.speech_setting_preps = frozenset(g["speech_setting_preps"])
+        self.origin_only_roots = tuple(str(r) for r in g["origin_only_roots"])
         self.light_verbs = frozenset(g["light_verbs"])
         self.fronted = frozenset(g["fronted"])
         self.verb_adverbs = frozenset(g["verb_adverbs"])
@@ -1129,6 +1130,10 @@ class EventCoder:
                 # (from the head on: "serangan oleh massa" may be one lexicon phrase)
                 src = self.find_agent(tokens, groups, m.head + 1,
                                       self.g.noun_agent_markers)
+                if (src is not None and m.entry.cameo.startswith(self.g.origin_only_roots)
+                        and self._marker_before(tokens, src) in self.g.origin_markers
+                        and all(a.role is None for a in src.mentions)):
+                    src = None  # "tembakan roket dari Libanon": where it came from, not who
                 why["source"] = "agent" if src else ""
                 if src is None and self._after_light_verb(tokens, m.start):
                     src, why["source"] = self.find_subject(tokens, groups, m.start)
