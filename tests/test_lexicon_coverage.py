@@ -50,6 +50,13 @@ ROWS: list[tuple[str, str, set[Triple]]] = [
      {("USA", "AFG", "15", "asserted")}),
     ("deploy-numbered-peacekeepers", "Indonesia mengirimkan 1.000 pasukan perdamaian ke Lebanon.",
      {("IDN", "LBN", "07", "asserted")}),
+    # --- 15 show of force by unveiling weapons; 17 state of emergency
+    ("unveil-drones", "Iran memperkenalkan dua pesawat tak berawak yang baru.",
+     {("IRN", None, "15", "asserted")}),
+    ("declare-emergency", "Pemerintah Liberia menyatakan kondisi gawat darurat di seluruh negeri.",
+     {("LBR", None, "17", "asserted")}),
+    ("martial-law", "Presiden Pakistan memberlakukan darurat militer.",
+     {("PAK", None, "17", "asserted")}),
     # --- non-event senses: not coded
     ("door-literal", "Presiden Joko Widodo menutup pintu ruang kerjanya.", set()),
     ("label-product", "Mobil Jepang itu sering dicap sebagai pesaing utama.", set()),
