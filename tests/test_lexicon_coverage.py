@@ -58,6 +58,7 @@ ROWS: list[tuple[str, str, set[Triple]]] = [
     ("martial-law", "Presiden Pakistan memberlakukan darurat militer.",
      {("PAK", None, "17", "asserted")}),
     # --- non-event senses: not coded
+    ("causative-worry", "Chavez semakin membuat khawatir Washington dengan pernyataannya.", set()),
     ("door-literal", "Presiden Joko Widodo menutup pintu ruang kerjanya.", set()),
     ("label-product", "Mobil Jepang itu sering dicap sebagai pesaing utama.", set()),
     ("claim-responsibility", "Kelompok Abu Sayyaf menyatakan bertanggung jawab atas penculikan itu.",
