@@ -360,6 +360,17 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a negation word that is part of the trigger ("pesawat tak berawak") negates nothing
     ("drone-not-negated", "Ribuan warga Pakistan berunjuk rasa menentang serangan pesawat tak berawak AS.",
      {("PAK", "USA", "14", "asserted"), ("USA", "PAK", "19", "asserted")}),
+    # a cue word with a demonstrative is a noun phrase ("rencana tersebut"), not a modal cue
+    ("cue-noun-phrase", "Rencana tersebut ditolak oleh Iran.", {("IRN", None, "12", "asserted")}),
+    # the agent after a main verb is the verb's ("Serangan itu dikecam oleh …"); a relative
+    # clause's agent is still the noun's
+    ("noun-agent-not-across-verb", "Serangan itu dikecam oleh Sekjen PBB Ban Ki-moon.",
+     {("IGO:UN", None, "11", "asserted")}),
+    ("noun-agent-relative", "Serangan yang dilakukan oleh Israel menewaskan 10 orang.",
+     {("ISR", None, "19", "asserted")}),
+    # an event noun in a circumstance phrase that retells the act before it is not a new event
+    ("circumstance-retold", "Perdana Menteri Inggris Tony Blair tiba di Baghdad dalam kunjungan yang tidak diumumkan sebelumnya.",
+     {("GBR", "IRQ", "04", "asserted")}),
     # "dari" + a bare country after a violent noun is where the fire came from, not who fired
     ("rocket-origin-not-agent", "Sabtu malam, tembakan roket dari Libanon menghantam Israel utara.", set()),
     ("rocket-agent-forces", "Serangan roket dari pasukan Suriah menghantam Israel utara.",

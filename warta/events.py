@@ -656,9 +656,13 @@ class EventCoder:
         markers = markers or self.g.agent_markers
         for g in groups:
             if end <= g.start < hi and self._marker_before(tokens, g) in markers:
+                between = tokens[end : g.start]
                 if self._marker_before(tokens, g) in self.g.origin_markers and any(
-                        self._is_verb(t) for t in tokens[end : g.start]):
+                        self._is_verb(t) for t in between):
                     continue  # "roket ditembakkan dari Libanon": where from, not by whom
+                verbs = [k for k, t in enumerate(between) if self._is_verb(t)]
+                if verbs and not any(t.lower in self.g.relative for t in between[: verbs[0]]):
+                    continue  # "Serangan itu dikecam oleh X": the agent of the verb
                 return g
         return None
 
@@ -819,6 +823,9 @@ class EventCoder:
                 left.append(t.lower)
         if quoted:  # an unclosed quote: the trigger is inside it, all words count
             left = [t.lower for t in tokens[lo : m.start]]
+        # "Rencana tersebut ditolak": a cue word with a demonstrative is a noun phrase, no cue
+        left = [w for i, w in enumerate(left)
+                if not (i + 1 < len(left) and left[i + 1] in self.g.demonstratives)]
         # words in the trigger's gaps count ("menolak … tidak …"), its own words do not
         # ("serangan pesawat tak berawak": 'tak' is part of the drone)
         own = set(m.entry.pattern.lstrip("=").split())
@@ -1003,6 +1010,9 @@ class EventCoder:
                     and any(k[0] == src_codes and k[2] in self.g.violent_roots for k in events)):
                 continue  # the casualties of an attack coded before: its outcome
             tgt_codes = tuple(sorted({a.code for a in tgt}))
+            if (why.get("source") == "circumstance-subject" and not tgt
+                    and any(k[0] == src_codes and k[2] == entry.root for k in events)):
+                continue  # "tiba di Baghdad dalam kunjungan …": the same act, told again
             key: tuple[Any, ...] = (src_codes, tgt_codes, entry.root)
             if key in spans and self._separate_acts(tokens, spans[key], m,
                                                     events[key].cameo != cameo):
