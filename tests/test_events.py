@@ -360,6 +360,13 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a negation word that is part of the trigger ("pesawat tak berawak") negates nothing
     ("drone-not-negated", "Ribuan warga Pakistan berunjuk rasa menentang serangan pesawat tak berawak AS.",
      {("PAK", "USA", "14", "asserted"), ("USA", "PAK", "19", "asserted")}),
+    # "tidak" + an intent entry beginning with "akan" is "tidak akan": a refusal of talks
+    ("refuse-talks-intent-entry", "Perdana Menteri Israel Ehud Olmert mengatakan Israel tidak akan berunding dengan Hamas.",
+     {("ISR", "PSE", "12", "asserted")}),
+    # "antara X dan Y" is the actor pair only of a symmetric act; a host's guests are its target
+    ("host-talks-antara", "Mesir menjadi tuan rumah pembicaraan antara Israel dan Palestina.",
+     {("EGY", "ISR", "04", "asserted"), ("EGY", "PSE", "04", "asserted"),
+      ("ISR", "PSE", "04", "asserted"), ("PSE", "ISR", "04", "asserted")}),
     # a cue word with a demonstrative is a noun phrase ("rencana tersebut"), not a modal cue
     ("cue-noun-phrase", "Rencana tersebut ditolak oleh Iran.", {("IRN", None, "12", "asserted")}),
     # the agent after a main verb is the verb's ("Serangan itu dikecam oleh …"); a relative

@@ -826,11 +826,12 @@ class EventCoder:
         # "Rencana tersebut ditolak": a cue word with a demonstrative is a noun phrase, no cue
         left = [w for i, w in enumerate(left)
                 if not (i + 1 < len(left) and left[i + 1] in self.g.demonstratives)]
-        # words in the trigger's gaps count ("menolak … tidak …"), its own words do not
-        # ("serangan pesawat tak berawak": 'tak' is part of the drone)
+        # words in the trigger's gaps count ("menolak … tidak …"), and its own words before
+        # the head ("akan berunding"), but not its own words after the head ("serangan pesawat
+        # tak berawak": 'tak' is part of the drone)
         own = set(m.entry.pattern.lstrip("=").split())
         left += [t.lower for k, t in enumerate(tokens[m.start : m.end], m.start)
-                 if k != m.head and t.lower not in own]
+                 if k != m.head and (k < m.head or t.lower not in own)]
         neg = _has_cue(left, self.g.negation)
         if neg:
             return "negated", neg
@@ -988,7 +989,10 @@ class EventCoder:
                 cameo = self.g.realized_codes[cameo]
             if mode == "future":
                 cameo = self.intent_code(cameo)
-            elif mode == "negated" and cue in self.g.refusal:
+            elif mode == "negated" and (cue in self.g.refusal or (
+                    m.start > 0 and tokens[m.start - 1].lower == cue
+                    and f"{cue} {tokens[m.start].lower}" in self.g.refusal)):
+                # ("tidak" + an intent entry "akan berunding": "tidak akan berunding")
                 refusal = self.refusal_code(cameo)
                 if refusal is not None:
                     cameo, mode = refusal, "asserted"
@@ -1236,8 +1240,9 @@ class EventCoder:
         if ("antara" in frame and tgt is not None and len(tgt.mentions) >= 2 and src is None
                 and why.get("target") in self.g.antara):
             src, why["source"] = tgt, "antara"
-        if why.get("source") != "antara":
+        if why.get("source") != "antara" and ("recip" in flags or "antara" in frame):
             # "memperkuat aliansi strategis antara Tiongkok dan Rusia": the pair is the actor
+            # of a symmetric act (a host's guests are not: "menjadi tuan rumah … antara X dan Y")
             pair = self._antara_pair(tokens, groups, m.end)
             if pair is not None:
                 src, tgt = pair, pair
