@@ -59,6 +59,7 @@ ROWS: list[tuple[str, str, set[Triple]]] = [
      {("PAK", None, "17", "asserted")}),
     # --- non-event senses: not coded
     ("causative-worry", "Chavez semakin membuat khawatir Washington dengan pernyataannya.", set()),
+    ("sign-domestic-law", "Presiden Bush menandatangani undang-undang anggaran pertahanan.", set()),
     ("door-literal", "Presiden Joko Widodo menutup pintu ruang kerjanya.", set()),
     ("label-product", "Mobil Jepang itu sering dicap sebagai pesaing utama.", set()),
     ("claim-responsibility", "Kelompok Abu Sayyaf menyatakan bertanggung jawab atas penculikan itu.",
