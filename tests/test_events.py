@@ -360,6 +360,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a negation word that is part of the trigger ("pesawat tak berawak") negates nothing
     ("drone-not-negated", "Ribuan warga Pakistan berunjuk rasa menentang serangan pesawat tak berawak AS.",
      {("PAK", "USA", "14", "asserted"), ("USA", "PAK", "19", "asserted")}),
+    # a relative clause on a document speaks for its issuer
+    ("document-issuer", "Dewan Keamanan PBB mengeluarkan resolusi yang mengecam uji coba nuklir Korea Utara.",
+     {("IGO:UN", "PRK", "11", "asserted")}),
+    ("law-issuer-sanctions", "Presiden Bush menandatangani undang-undang yang memberlakukan sanksi baru terhadap Iran.",
+     {("USA", "IRN", "16", "asserted")}),
     # "tidak" + an intent entry beginning with "akan" is "tidak akan": a refusal of talks
     ("refuse-talks-intent-entry", "Perdana Menteri Israel Ehud Olmert mengatakan Israel tidak akan berunding dengan Hamas.",
      {("ISR", "PSE", "12", "asserted")}),

@@ -72,6 +72,7 @@ class Grammar:
         self.relative = frozenset(g["relative"])
         self.attribution = frozenset(g["attribution"])
         self.speech_setting_preps = frozenset(g["speech_setting_preps"])
+        self.document_nouns = frozenset(g["document_nouns"])
         self.origin_only_roots = tuple(str(r) for r in g["origin_only_roots"])
         self.light_verbs = frozenset(g["light_verbs"])
         self.fronted = frozenset(g["fronted"])
@@ -476,6 +477,10 @@ class EventCoder:
             for g in reversed(groups):
                 if g.end - 1 <= k and g.end >= k:
                     return g, "relative-head"
+            if k >= 0 and tokens[k].lower in self.g.document_nouns:
+                # "DK PBB mengeluarkan resolusi yang mengecam …": the document's issuer
+                issuer, _ = self.find_subject(tokens, groups, k)
+                return issuer, "document-issuer" if issuer is not None else ""
             if (k >= 0 and tokens[k].lower.replace("-", "").isalnum()
                     and not self._is_verb(tokens[k])):
                 # "perundingan …, yang membahas …": the head is a thing, not an actor
