@@ -360,6 +360,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a negation word that is part of the trigger ("pesawat tak berawak") negates nothing
     ("drone-not-negated", "Ribuan warga Pakistan berunjuk rasa menentang serangan pesawat tak berawak AS.",
      {("PAK", "USA", "14", "asserted"), ("USA", "PAK", "19", "asserted")}),
+    # a speech-act noun after a copula, with a closing attribution: the speaker's evaluation of
+    # the actor in the subject (none named: no target, not a fallback one)
+    ("copula-evaluation", "Tindakan Israel merupakan pelanggaran hukum internasional, kata Menlu Indonesia.",
+     {("IDN", "ISR", "12", "asserted")}),
+    ("copula-evaluation-no-target", "Ini adalah provokasi rendahan, kata Menlu Rusia.",
+     {("RUS", None, "11", "asserted")}),
     # a relative clause on a document speaks for its issuer
     ("document-issuer", "Dewan Keamanan PBB mengeluarkan resolusi yang mengecam uji coba nuklir Korea Utara.",
      {("IGO:UN", "PRK", "11", "asserted")}),

@@ -73,6 +73,7 @@ class Grammar:
         self.attribution = frozenset(g["attribution"])
         self.speech_setting_preps = frozenset(g["speech_setting_preps"])
         self.document_nouns = frozenset(g["document_nouns"])
+        self.copulas = frozenset(g["copulas"])
         self.origin_only_roots = tuple(str(r) for r in g["origin_only_roots"])
         self.light_verbs = frozenset(g["light_verbs"])
         self.fronted = frozenset(g["fronted"])
@@ -1169,6 +1170,17 @@ class EventCoder:
                                     and not self._governed(tokens, g)), None)
                         if tgt is not None:
                             why["target"] = "evaluated"
+                if src is None and m.entry.cameo[:2] in self.g.verbal_roots:
+                    cop = self._copula_before(tokens, m.start)
+                    speaker = self.find_speaker(tokens, groups, m.end) if cop is not None else None
+                    if cop is not None and speaker is not None:
+                        # "Tindakan Israel merupakan pelanggaran …, kata Menlu Indonesia"
+                        src, why["source"] = speaker, "evaluator"
+                        lo = self._left_limit(tokens, cop)
+                        tgt = next((g for g in reversed(groups) if lo <= g.start and g.end <= cop
+                                    and not self._governed(tokens, g)), None)
+                        if tgt is not None:
+                            why["target"] = "evaluated"
                 if src is None:
                     cue = self._responsibility(tokens, m.start)
                     if cue is not None:  # "X mengklaim bertanggung jawab atas serangan itu"
@@ -1272,7 +1284,8 @@ class EventCoder:
             better = self._fallback_target(tokens, groups, m, src)
             if better is not None:
                 tgt, why["target"] = better, "fallback-after"
-        if tgt is None and src is not None and m.entry.cameo not in self.g.denial_codes:
+        if (tgt is None and src is not None and m.entry.cameo not in self.g.denial_codes
+                and why.get("source") != "evaluator"):
             # (what follows a denial is what it denies, not whom: no fallback target)
             tgt = self._fallback_target(tokens, groups, m, src)
             if tgt is not None:
@@ -1281,7 +1294,7 @@ class EventCoder:
             tgt = self._coordinated(tokens, groups, tgt)
         if m.entry.cameo[:2] in self.g.addressed_roots:
             tgt = self._addressees(tokens, groups, m, src, tgt)
-        if "weak" in flags and tgt is None:
+        if "weak" in flags and tgt is None and why.get("source") != "evaluator":
             if m.voice == "noun" or not m.entry.cameo.startswith(self.g.place_target_codes):
                 return None
             why["weak"] = "place"  # "tiba di Jakarta": only if the place names a country
@@ -1509,6 +1522,15 @@ class EventCoder:
             if self._is_verb(tokens[k]) or tokens[k].lower == ",":
                 return None
         return None
+
+    def _copula_before(self, tokens: list[Token], start: int) -> int | None:
+        """A copula right before an event noun (a few fillers between): "… merupakan
+        pelanggaran …", "… adalah sebuah provokasi …"."""
+        k = start - 1
+        while k >= 0 and start - k <= 3 and (tokens[k].lower in self.g.np_fillers
+                                             or tokens[k].lower in self.g.noun_premodifiers):
+            k -= 1
+        return k if k >= 0 and tokens[k].lower in self.g.copulas else None
 
     def _responsibility(self, tokens: list[Token], start: int) -> int | None:
         """Start of a 'bertanggung jawab atas' right before an event noun, if any."""
