@@ -402,6 +402,8 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # an event noun in the closing attribution's circumstance is where it was said
     ("speech-setting", "Jepang mengecam Korea Utara, kata Menlu Jepang dalam pertemuan di Beijing dengan Menlu AS.",
      {("JPN", "PRK", "11", "asserted")}),
+    # an obligation voiced by nobody identifiable is no event (and the act has not happened)
+    ("obligation-unknown-speaker", "AS harus menarik pasukannya dari Irak, kata seorang pemimpin agama.", set()),
     # ", katanya": the speaker is the clitic's own resolution from the context
     ("obligation-attribution-clitic", "Israel mesti mengakhiri pendudukan, katanya.",
      {("JOR", "ISR", "02", "asserted")}),

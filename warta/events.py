@@ -984,6 +984,8 @@ class EventCoder:
             mode, cue = self.mode_of(tokens, m)
             cameo = m.entry.cameo
             obliger = self._obliger(tokens, groups, m, src)
+            if obliger is not None and all(a.code == "---" for a in obliger.mentions):
+                continue  # an appeal by nobody identifiable (GUIDE rule 7); the act is not fact
             if obliger is not None:
                 # "Israel mesti mengakhiri pendudukan, kata Raja Abdullah": the speaker appeals
                 # to the one obliged; the act itself has not happened
