@@ -790,7 +790,8 @@ class EventCoder:
     def _obliger(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
                  src: list[ActorMention]) -> Group | None:
         """'Israel mesti mengakhiri pendudukan, kata Raja Abdullah', 'Miranda mengatakan,
-        pemerintah harus menganalisis …': whoever says that the subject must act."""
+        pemerintah harus menganalisis …': whoever says that the subject must act (an empty
+        group when nobody is named)."""
         first, last = min(a.start for a in src), max(a.end for a in src)
         # the cue stands between the subject and the trigger, also across coordinated verbs
         # ("negara itu mesti mencari …, menerima …, mengakhiri pendudukan")
@@ -810,7 +811,9 @@ class EventCoder:
                         and tokens[i].end <= first), None)
             if rep is not None:
                 speaker, _ = self.find_subject(tokens, groups, rep)
-        if speaker is None or any(a in src for a in speaker.mentions):
+        if speaker is None:
+            return Group(cue, cue)  # obliged by no one named: no appeal, and no act either
+        if any(a in src for a in speaker.mentions):
             return None
         return speaker
 
