@@ -366,6 +366,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
      {("IDN", "ISR", "12", "asserted")}),
     ("copula-evaluation-no-target", "Ini adalah provokasi rendahan, kata Menlu Rusia.",
      {("RUS", None, "11", "asserted")}),
+    # a speaker's evaluation of what precedes it: not an actor inside its prepositional phrase;
+    # the comment is asserted, its content is about the future
+    ("speaker-evaluation-no-pp-target", "Aksi militer terhadap Iran akan sangat berbahaya, kata sebuah laporan independen Inggris.",
+     {("GBR", None, "01", "asserted")}),
+    ("speaker-evaluation-subject-target", "Perdana Menteri Irak di bawah tekanan berat menunjukkan kemajuan, kata Bush, bahwa upaya tersebut telah mencapai sukses besar.",
+     {("USA", "IRQ", "01", "asserted")}),
     # a relative clause on a document speaks for its issuer
     ("document-issuer", "Dewan Keamanan PBB mengeluarkan resolusi yang mengecam uji coba nuklir Korea Utara.",
      {("IGO:UN", "PRK", "11", "asserted")}),

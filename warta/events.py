@@ -967,7 +967,8 @@ class EventCoder:
                 if tgt:
                     why["target"] = "domestic-object"
             if not tgt:
-                tgt = self._before_target(tokens, groups, m, src)
+                tgt = self._before_target(tokens, groups, m, src,
+                                          heads_only=why.get("source") == "speaker")
                 if tgt:
                     why["target"] = "fallback-before"
             if not tgt and previous and not m.entry.cameo.startswith(
@@ -986,6 +987,11 @@ class EventCoder:
                 continue  # "pengungsi … akan terbang ke Jepang": not a political visit
             mode, cue = self.mode_of(tokens, m)
             cameo = m.entry.cameo
+            if (mode == "future" and cameo.startswith("01")
+                    and why.get("source") in {"speaker", "evaluator"}):
+                # "… akan sangat berbahaya, kata laporan Inggris": the comment is made now;
+                # the future is its content
+                mode, cue = "asserted", None
             obliger = self._obliger(tokens, groups, m, src)
             if obliger is not None and all(a.code == "---" for a in obliger.mentions):
                 continue  # an appeal by nobody identifiable (GUIDE rule 7); the act is not fact
@@ -1575,10 +1581,12 @@ class EventCoder:
         return []
 
     def _before_target(self, tokens: list[Token], groups: list[Group], m: TriggerMatch,
-                       src: list[ActorMention]) -> list[ActorMention]:
+                       src: list[ActorMention], heads_only: bool = False) -> list[ActorMention]:
         """'Bekas penguasa kolonial Guinea, Perancis, mengutuk …': another actor before the
         trigger, when nothing after it or in the sentence before qualifies (not a place:
-        'dirawat di rumah sakit di Swiss')."""
+        'dirawat di rumah sakit di Swiss'). With `heads_only` (a speaker's evaluation of what
+        precedes it) not an actor inside a prepositional phrase ("Aksi militer terhadap Iran …
+        berbahaya, kata …": the action is evaluated, not Iran)."""
         codes = {a.code for a in src} | {"---"}
         asides = self._skipped_segments(tokens, 0, m.start)
         for g in groups:
@@ -1586,7 +1594,8 @@ class EventCoder:
                 break
             if any(a in src for a in g.mentions):
                 continue
-            if self._governed(tokens, g) in self.g.locatives:
+            gov = self._governed(tokens, g)
+            if gov in self.g.locatives or (heads_only and gov is not None):
                 continue
             if any(a <= g.start < b for a, b in asides):
                 continue  # "Beshir, yang bertemu dengan gubernur AS itu, menyetujui …"
