@@ -499,6 +499,22 @@ def test_appeal_subcode_from_complement(coder: Coder, text: str, code: str) -> N
     assert [e.cameo for e in evs if e.root == "02"] == [code]
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Iran bersedia membuka dialog dengan Amerika Serikat.", "036"),
+    ("Jepang siap memberikan bantuan kepada Indonesia.", "033"),
+])
+def test_intent_subcode_from_complement(coder: Coder, text: str, code: str) -> None:
+    """An intent at its generic code (030) takes the intent its complement names."""
+    evs = code_record(coder, {"id": "x", "text": text, "published": "2024-10-02"})
+    assert [e.cameo for e in evs if e.root == "03"] == [code]
+
+
+def test_received_call_is_phone_discussion(coder: Coder) -> None:
+    text = "Presiden Bush menerima telepon dari Presiden Rusia Vladimir Putin."
+    evs = code_record(coder, {"id": "x", "text": text, "published": "2007-03-01"})
+    assert [(e.cameo, {a.code for a in e.target}) for e in evs] == [("041", {"RUS"})]
+
+
 @pytest.mark.parametrize(("text", "codes"), [
     # a clause boundary or a coordinated VP with its own object: two events of one root
     ("Menlu Jepang, yang berkunjung ke Teheran, menyampaikan pesan itu ketika pejabat Jepang itu "
