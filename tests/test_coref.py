@@ -73,6 +73,30 @@ def test_kedua_pemimpin(resolver: ActorResolver) -> None:
     assert sorted((m.code, m.role) for m in got) == [("AUS", "GOV"), ("IDN", "GOV")]
 
 
+@pytest.mark.parametrize("text, word, codes", [
+    # unnamed titled officials are leaders too
+    ("Presiden Joko Widodo menerima Perdana Menteri Malaysia di Istana Bogor. "
+     "Kedua pemimpin membahas sengketa perbatasan.", "Kedua pemimpin", ["IDN", "MYS"]),
+    ("Menlu Rusia Sergei Lavrov bertemu dengan Menteri Luar Negeri Jepang di Tokyo. "
+     "Kedua menteri membahas sengketa Kuril.", "Kedua menteri", ["JPN", "RUS"]),
+    # a hosting verb joins host and guest, as a meeting verb does
+    ("Presiden Joko Widodo menerima Perdana Menteri Malaysia di Istana Bogor. "
+     "Mereka membahas sengketa perbatasan.", "Mereka", ["IDN", "MYS"]),
+    # 'mereka' in a clause reported by a group's spokesman: the group
+    ("Juru bicara Taliban mengatakan bahwa mereka akan berunding dengan pemerintah Pakistan.",
+     "mereka", ["AFG"]),
+    ("Juru bicara Taliban mengatakan bahwa kelompok mereka akan berunding dengan Pakistan.",
+     "mereka", ["AFG"]),
+    # ... not a head of state's: 'mereka' is others
+    ("Presiden Bush mengatakan bahwa mereka akan berunding dengan pemerintah Mesir.",
+     "mereka", []),
+])
+def test_pair_and_plural_antecedents(resolver: ActorResolver, text: str, word: str,
+                                     codes: list[str]) -> None:
+    got = coref_at(run(resolver, text, dt.date(2024, 10, 2)), text, word)
+    assert sorted(m.code for m in got) == codes
+
+
 def test_kedua_pihak(resolver: ActorResolver) -> None:
     t = "Israel dan Hamas menyepakati gencatan senjata. Kedua pihak bertukar tahanan."
     got = coref_at(run(resolver, t), t, "Kedua pihak")

@@ -16,6 +16,7 @@ from warta.actors import BLOCS, NO_COUNTRY, ActorResolver, fold, read_tsv, writt
 from warta.model import ActorMention, Place, Sentence
 
 _PERSONISH = ("person:",)
+_GROUPISH = ("group:", "org:")
 _GROUPING = "grouping:"
 _PRON_KEYS = ("person_pronouns", "party_pronouns", "pair_country", "pair_leader", "pair_any",
               "triple_country", "triple_leader", "triple_any", "plural_pronouns",
@@ -27,6 +28,12 @@ _NUMBERED = {"pair_country": 2, "pair_leader": 2, "pair_any": 2,
 
 def _is_person(m: ActorMention) -> bool:
     return (m.entity or "").startswith(_PERSONISH) or (m.resolved_by == "title" and m.name is not None)
+
+
+def _is_official(m: ActorMention) -> bool:
+    """A leader antecedent ('kedua menteri'): a person, or a titled official with no name
+    ('Menteri Luar Negeri Jepang')."""
+    return _is_person(m) or m.resolved_by == "title"
 
 
 def _is_group(m: ActorMention) -> bool:
@@ -327,6 +334,12 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
                     new.extend(_copy(m, span, s, e) for m in pair)
                 else:
                     got = _single(_window(cands, sentences, s, window, _is_group))
+                    if got is None:
+                        # 'Juru bicara Taliban mengatakan bahwa mereka …': the group the
+                        # speaker of the reported clause speaks for
+                        got = _reporter(doc_text, base, sentences, s, reported)
+                        if got is not None and not (got.entity or "").startswith(_GROUPISH):
+                            got = None
                     if got:
                         new.append(_copy(got, span, s, e))
             elif key == "country_anaphora":
@@ -343,7 +356,7 @@ def resolve(doc_text: str, sentences: list[Sentence], mentions: list[ActorMentio
             else:
                 n = _NUMBERED[key]
                 kind = key.split("_")[1]
-                kind_ok = {"country": _is_country, "leader": _is_person,
+                kind_ok = {"country": _is_country, "leader": _is_official,
                            "any": lambda m: True}[kind]
 
                 def keep(m: ActorMention, kind_ok: Any = kind_ok) -> bool:
