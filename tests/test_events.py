@@ -380,6 +380,13 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # "tidak" + an intent entry beginning with "akan" is "tidak akan": a refusal of talks
     ("refuse-talks-intent-entry", "Perdana Menteri Israel Ehud Olmert mengatakan Israel tidak akan berunding dengan Hamas.",
      {("ISR", "PSE", "12", "asserted")}),
+    # a decision or wish not to act, or reluctance, is a refusal too
+    ("refuse-decided-not-to-join", "AS memutuskan untuk tidak bergabung dengan Dewan HAM PBB.",
+     {("USA", "IGO:UN", "12", "asserted")}),
+    ("refuse-reluctant-talks", "Korea Utara enggan berunding dengan Korea Selatan.",
+     {("PRK", "KOR", "12", "asserted")}),
+    ("refuse-not-wanting-meeting", "Iran tidak ingin bertemu dengan utusan AS.",
+     {("IRN", "USA", "12", "asserted")}),
     # "antara X dan Y" is the actor pair only of a symmetric act; a host's guests are its target
     ("host-talks-antara", "Mesir menjadi tuan rumah pembicaraan antara Israel dan Palestina.",
      {("EGY", "ISR", "04", "asserted"), ("EGY", "PSE", "04", "asserted"),
