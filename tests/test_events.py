@@ -380,6 +380,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # "tidak" + an intent entry beginning with "akan" is "tidak akan": a refusal of talks
     ("refuse-talks-intent-entry", "Perdana Menteri Israel Ehud Olmert mengatakan Israel tidak akan berunding dengan Hamas.",
      {("ISR", "PSE", "12", "asserted")}),
+    # "di bawah kepemimpinan NATO": who commands is a participant, not a place
+    ("under-command-participant", "Pemerintah Slowakia memberi lampu hijau untuk memindahkan pasukannya ke Kandahar, di bawah kepemimpinan NATO.",
+     {("SVK", "IGO:NATO", "03", "future")}),
     # a decision or wish not to act, or reluctance, is a refusal too
     ("refuse-decided-not-to-join", "AS memutuskan untuk tidak bergabung dengan Dewan HAM PBB.",
      {("USA", "IGO:UN", "12", "asserted")}),

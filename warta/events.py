@@ -82,6 +82,7 @@ class Grammar:
         self.conditionals = frozenset(g["conditionals"])
         self.soft_boundaries = frozenset(g["soft_boundaries"])
         self.locatives = frozenset(g["locatives"])
+        self.command_nouns = frozenset(g["command_nouns"])
         self.hard_boundaries = frozenset(g["hard_boundaries"])
         self.origin_markers = frozenset(g["origin_markers"])
         self.undergo_verbs = frozenset(g["undergo_verbs"])
@@ -331,6 +332,8 @@ class EventCoder:
             return tokens[i].lower
         for j in range(i, max(-1, i - 3), -1):
             w = tokens[j].lower
+            if w in self.g.command_nouns:
+                return None  # "di bawah kepemimpinan NATO": who commands, not where
             if w in self.g.locatives:
                 return w
             if not w.isalnum() or w in self.g.coordinators or tokens[j].is_title:
