@@ -380,6 +380,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # "tidak" + an intent entry beginning with "akan" is "tidak akan": a refusal of talks
     ("refuse-talks-intent-entry", "Perdana Menteri Israel Ehud Olmert mengatakan Israel tidak akan berunding dengan Hamas.",
      {("ISR", "PSE", "12", "asserted")}),
+    # attending an organisation's summit in a country: the host country is a target too
+    ("attend-summit-host", "Presiden Joko Widodo menghadiri KTT ASEAN di Kuala Lumpur.",
+     {("IDN", "IGO:ASEAN", "04", "asserted"), ("IDN", "MYS", "04", "asserted")}),
+    ("attend-summit-no-place", "Presiden Joko Widodo menghadiri KTT G20.",
+     {("IDN", "IGO:G20", "04", "asserted")}),
     # "di bawah kepemimpinan NATO": who commands is a participant, not a place
     ("under-command-participant", "Pemerintah Slowakia memberi lampu hijau untuk memindahkan pasukannya ke Kandahar, di bawah kepemimpinan NATO.",
      {("SVK", "IGO:NATO", "03", "future")}),

@@ -90,6 +90,7 @@ class Grammar:
         self.bare_complement_gap = int(g["bare_complement_gap"])
         self.quotes = frozenset(g["quotes"])
         self.place_target_codes = tuple(str(r) for r in g["place_target_codes"])
+        self.attend_words = frozenset(g["attend_words"])
         self.demonstratives = frozenset(g["demonstratives"])
         self.setting_preps = frozenset(g["setting_preps"])
         self.topic_verbs = frozenset(g["topic_verbs"])
@@ -960,6 +961,10 @@ class EventCoder:
                 place = self._place_target(tokens, places, m, src)
                 if place and (not tgt or place[0].start < tgt[0].start):
                     tgt, why["target"] = place, "place"  # "kunjungannya di Lebanon, … dengan X"
+            if tgt and places and all(a.code.startswith("IGO:") for a in tgt) and any(
+                    t.lower in self.g.attend_words for t in tokens[m.start : m.end]):
+                # "menghadiri pertemuan BRICS di Kazan, Rusia": the host country too
+                tgt = [*tgt, *self._place_target(tokens, places, m, src)]
             if why.pop("weak", None) and not tgt:
                 continue
             if not tgt and m.entry.cameo.startswith(self.g.domestic_default_roots):
