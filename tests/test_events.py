@@ -380,6 +380,11 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # "tidak" + an intent entry beginning with "akan" is "tidak akan": a refusal of talks
     ("refuse-talks-intent-entry", "Perdana Menteri Israel Ehud Olmert mengatakan Israel tidak akan berunding dengan Hamas.",
      {("ISR", "PSE", "12", "asserted")}),
+    # a hostile act in a copula's predicate characterises the subject: with a speaker, the
+    # speaker's accusation; without one, no event; a relative clause's act is still an act
+    ("characterised-accusation", "Suriah merupakan pemasok utama senjata bagi Hizbullah untuk menyerang Israel, kata pejabat Israel.",
+     {("ISR", "SYR", "11", "asserted")}),
+    ("characterised-no-speaker", "Suriah merupakan pemasok utama senjata bagi Hizbullah untuk menyerang Israel.", set()),
     # attending an organisation's summit in a country: the host country is a target too
     ("attend-summit-host", "Presiden Joko Widodo menghadiri KTT ASEAN di Kuala Lumpur.",
      {("IDN", "IGO:ASEAN", "04", "asserted"), ("IDN", "MYS", "04", "asserted")}),

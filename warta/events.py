@@ -74,6 +74,8 @@ class Grammar:
         self.speech_setting_preps = frozenset(g["speech_setting_preps"])
         self.document_nouns = frozenset(g["document_nouns"])
         self.copulas = frozenset(g["copulas"])
+        self.characterised_roots = tuple(str(r) for r in g["characterised_roots"])
+        self.characterised_code = str(g["characterised_code"])
         self.origin_only_roots = tuple(str(r) for r in g["origin_only_roots"])
         self.light_verbs = frozenset(g["light_verbs"])
         self.fronted = frozenset(g["fronted"])
@@ -947,6 +949,15 @@ class EventCoder:
                 continue
             coded.add(id(m))
             src, tgt, why = ev
+            if m.entry.cameo.startswith(self.g.characterised_roots) and self._predicated(
+                    tokens, src, m):
+                # "Iran adalah kontributor penting untuk menyerang …, kata pejabat AS"
+                speaker = self.find_speaker(tokens, groups, m.end)
+                if speaker is None or any(a in src for a in speaker.mentions):
+                    continue
+                src, tgt = list(speaker.mentions), src
+                why["source"], why["target"] = "speaker", "characterised"
+                m = replace(m, entry=replace(m.entry, cameo=self.g.characterised_code))
             if (last is not None and last[2] and (not tgt or why.get("target", "").startswith(
                     "fallback")) and last[1] == src
                     and self._coordinated_with(tokens, last[0], m.start)):
@@ -1541,6 +1552,21 @@ class EventCoder:
             if self._is_verb(tokens[k]) or tokens[k].lower == ",":
                 return None
         return None
+
+    def _predicated(self, tokens: list[Token], src: list[ActorMention], m: TriggerMatch) -> bool:
+        """A copula between the source (before the trigger) and the trigger, in one clause:
+        the act is said of the subject ("Iran adalah kontributor … untuk menyerang")."""
+        end = max((a.end for a in src), default=0)
+        if end > tokens[m.start].start:
+            return False
+        for t in reversed(tokens[: m.start]):
+            if t.end <= end:
+                return False
+            if t.lower in self.g.hard_boundaries or t.lower in self.g.relative:
+                return False  # ("Israel adalah negara yang menyerang Gaza": the relative's act)
+            if t.lower in self.g.copulas:
+                return True
+        return False
 
     def _copula_before(self, tokens: list[Token], start: int) -> int | None:
         """A copula right before an event noun (a few fillers between): "… merupakan
