@@ -385,6 +385,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("characterised-accusation", "Suriah merupakan pemasok utama senjata bagi Hizbullah untuk menyerang Israel, kata pejabat Israel.",
      {("ISR", "SYR", "11", "asserted")}),
     ("characterised-no-speaker", "Suriah merupakan pemasok utama senjata bagi Hizbullah untuk menyerang Israel.", set()),
+    # a commitment to nobody in particular is no interaction ('berkomitmen' is weak)
+    ("commitment-no-partner", "Tiongkok dan Rusia tetap berkomitmen untuk memperluas pengaruh mereka di dunia.", set()),
+    ("commitment-partner", "Jepang berkomitmen untuk memberikan bantuan kepada Indonesia.",
+     {("JPN", "IDN", "03", "future")}),
     # attending an organisation's summit in a country: the host country is a target too
     ("attend-summit-host", "Presiden Joko Widodo menghadiri KTT ASEAN di Kuala Lumpur.",
      {("IDN", "IGO:ASEAN", "04", "asserted"), ("IDN", "MYS", "04", "asserted")}),
