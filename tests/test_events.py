@@ -224,7 +224,7 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # --- a rejection does not borrow its target from the sentence before
     ("rejection-no-context-target", "Korea Utara menolak kembali ke meja perundingan.",
      {("PRK", None, "12", "asserted")}),
-    ("intent-no-context-target", "Tiongkok berkomitmen untuk memperluas pengaruhnya di Asia.",
+    ("intent-no-context-target", "Tiongkok menyatakan kesiapannya untuk memperluas pengaruhnya di Asia.",
      {("CHN", None, "03", "future")}),
     ("negated-return-fire", "Militer Israel tidak membalas tembakan dari Lebanon.",
      {("ISR", "LBN", "19", "negated")}),
