@@ -385,6 +385,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("characterised-accusation", "Suriah merupakan pemasok utama senjata bagi Hizbullah untuk menyerang Israel, kata pejabat Israel.",
      {("ISR", "SYR", "11", "asserted")}),
     ("characterised-no-speaker", "Suriah merupakan pemasok utama senjata bagi Hizbullah untuk menyerang Israel.", set()),
+    # the pair inside a symmetric relation noun is its actor, not the one who speaks of it
+    ("relation-inside-pair", "Xi juga menyoroti kerja sama kedua negara yang semakin erat.",
+     {("CHN", "RUS", "05", "asserted"), ("RUS", "CHN", "05", "asserted")}),
     # a commitment to nobody in particular is no interaction ('berkomitmen' is weak)
     ("commitment-no-partner", "Tiongkok dan Rusia tetap berkomitmen untuk memperluas pengaruh mereka di dunia.", set()),
     ("commitment-partner", "Jepang berkomitmen untuk memberikan bantuan kepada Indonesia.",
@@ -490,6 +493,7 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
 CONTEXT = {"coref-ia": "Presiden Tiongkok Xi Jinping berpidato di Beijing, Rabu.",
            "rejection-no-context-target": "Amerika Serikat mengusulkan perundingan baru dengan Pyongyang.",
            "intent-no-context-target": "Amerika Serikat mengecam Rusia.",
+           "relation-inside-pair": "Xi Jinping dan Vladimir Putin berbicara melalui telepon.",
            "target-from-context": "Israel memasang perintang-perintang di Tepi Barat.",
            "obligation-attribution-clitic": "Raja Yordania Abdullah berbicara di Amman."}
 

@@ -1294,6 +1294,11 @@ class EventCoder:
             if pair is not None:
                 src, tgt = pair, pair
                 why["source"] = why["target"] = "antara"
+            elif ("recip" in flags and tgt is not None and why.get("target") == "inside"
+                  and len({a.code for a in tgt.mentions} - {"---"}) >= 2):
+                # "Xi menyoroti kerja sama kedua negara yang semakin erat": the pair inside a
+                # symmetric relation is its actor, not the one who speaks of it
+                src, why["source"], why["target"] = tgt, "inside-pair", "reciprocal"
         unnamed = src is not None and all(a.code == "---" for a in src.mentions)
         # ("orang-orang yang dicurigai anggota Al-Qaeda": a bare passive in a relative clause
         # describes; it is nobody's speech act)
