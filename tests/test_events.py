@@ -385,6 +385,17 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     ("characterised-accusation", "Suriah merupakan pemasok utama senjata bagi Hizbullah untuk menyerang Israel, kata pejabat Israel.",
      {("ISR", "SYR", "11", "asserted")}),
     ("characterised-no-speaker", "Suriah merupakan pemasok utama senjata bagi Hizbullah untuk menyerang Israel.", set()),
+    # a passive accusation with its agent inside the gapped trigger ("dituduh oleh X …")
+    ("passive-agent-in-gap", "Rusia dituduh oleh Ukraina melanggar gencatan senjata.",
+     {("UKR", "RUS", "11", "asserted")}),
+    ("bare-passive-agent-in-gap", "Rusia dituduh Ukraina melanggar gencatan senjata.",
+     {("UKR", "RUS", "11", "asserted")}),
+    # a mutual accusation; what is alleged right after it is not asserted
+    ("mutual-accusation", "India dan Pakistan saling tuduh melanggar gencatan senjata di Kashmir.",
+     {("IND", "PAK", "11", "asserted"), ("PAK", "IND", "11", "asserted")}),
+    # what is refused is not an event
+    ("refused-act-not-coded", "AS menolak bergabung dengan Dewan HAM PBB.",
+     {("USA", "IGO:UN", "12", "asserted")}),
     # the pair inside a symmetric relation noun is its actor, not the one who speaks of it
     ("relation-inside-pair", "Xi juga menyoroti kerja sama kedua negara yang semakin erat.",
      {("CHN", "RUS", "05", "asserted"), ("RUS", "CHN", "05", "asserted")}),

@@ -1137,16 +1137,20 @@ class EventCoder:
         if voice == "passive":
             subj, _ = self.find_subject(tokens, groups, m.start)
             src = self.find_agent(tokens, groups, m.end)
+            if src is None and m.head + 1 < m.end:
+                # "Rusia dituduh oleh Ukraina melanggar gencatan senjata": the agent in the gap
+                inner = self.find_agent(tokens, groups, m.head + 1)
+                src = inner if inner is not None and inner.end <= m.end else None
             why["source"] = "passive-agent" if src else ""
-            if (src is None and m.end == m.head + 1
+            if (src is None and (m.end == m.head + 1 or verbal)
                     and self.lexicon.morph.analyse(tokens[m.head].lower).prefix == "di"
                     and (verbal or not relative_passive)):
                 # bare passive, the agent right after the verb: "dibantah juru bicara KPK",
                 # "dituduh Amerika Serikat" (in a relative clause only a speech act: "Gaza yang
                 # dikuasai Hamas" describes a place)
-                i = m.end
-                while i < len(tokens) and tokens[i].lower in self.g.verb_adverbs:
-                    i += 1
+                i = m.head + 1  # (in a gapped trigger, right after its verb: "dituduh
+                while i < len(tokens) and tokens[i].lower in self.g.verb_adverbs:  # Ukraina
+                    i += 1                                                           # melanggar …")
                 src = next((g for g in groups if i <= g.start <= i + 1 and all(
                     t.lower in self.g.np_fillers for t in tokens[i : g.start])), None)
                 why["source"] = "bare-passive-agent" if src else ""
@@ -1371,7 +1375,7 @@ class EventCoder:
                 return True
             if ((o.voice not in {"passive", "noun"} or (o.voice == "passive" and id(o) in coded))
                     and m.voice in {"active", "intrans", "noun"}
-                    and (between or m.voice == "noun")
+                    and (between or m.voice == "noun" or o.entry.cameo[:2] in self.g.verbal_roots)
                     and len(between) <= self.g.bare_complement_gap
                     and not any(w == "," or w in self.g.coordinators for w in between)):
                 if governors is not None:
