@@ -393,6 +393,10 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a mutual accusation; what is alleged right after it is not asserted
     ("mutual-accusation", "India dan Pakistan saling tuduh melanggar gencatan senjata di Kashmir.",
      {("IND", "PAK", "11", "asserted"), ("PAK", "IND", "11", "asserted")}),
+    # "dengan mediasi Qatar": the mediator is not the agreement's target
+    ("mediator-not-target", "Hamas dan Israel menyepakati pertukaran tahanan dengan mediasi Qatar.",
+     {("PSE", "ISR", "05", "asserted"), ("ISR", "PSE", "05", "asserted"),
+      ("QAT", "PSE", "04", "asserted"), ("QAT", "ISR", "04", "asserted")}),
     # what is refused is not an event
     ("refused-act-not-coded", "AS menolak bergabung dengan Dewan HAM PBB.",
      {("USA", "IGO:UN", "12", "asserted")}),

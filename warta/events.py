@@ -85,6 +85,7 @@ class Grammar:
         self.soft_boundaries = frozenset(g["soft_boundaries"])
         self.locatives = frozenset(g["locatives"])
         self.command_nouns = frozenset(g["command_nouns"])
+        self.instrument_nouns = frozenset(g["instrument_nouns"])
         self.hard_boundaries = frozenset(g["hard_boundaries"])
         self.origin_markers = frozenset(g["origin_markers"])
         self.undergo_verbs = frozenset(g["undergo_verbs"])
@@ -638,6 +639,8 @@ class EventCoder:
                 return None
             if g.start > p + 1 and all(m.resolved_by == "coref" for m in g.mentions):
                 continue  # "yang mereka sebut": a pronoun inside the phrase, not its head
+            if p + 1 < g.start and tokens[p + 1].lower in self.g.instrument_nouns:
+                return None  # "dengan mediasi Qatar": who helps, not the target
             return g, tokens[p].lower
         return None
 
