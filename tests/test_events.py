@@ -393,6 +393,16 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a mutual accusation; what is alleged right after it is not asserted
     ("mutual-accusation", "India dan Pakistan saling tuduh melanggar gencatan senjata di Kashmir.",
      {("IND", "PAK", "11", "asserted"), ("PAK", "IND", "11", "asserted")}),
+    # an event noun that "will take place" lies ahead; one that "will be answered" does not
+    ("noun-will-take-place", "Kunjungan Presiden Prancis ke Indonesia akan berlangsung di Jakarta.",
+     {("FRA", "IDN", "03", "future")}),
+    # calling X the mastermind is an accusation; not accepting an accusation is a denial
+    ("mastermind-accusation", "Pakistan menyebut India sebagai dalang serangan itu.",
+     {("PAK", "IND", "11", "asserted")}),
+    ("denial-not-accepting-accusation", "Iran tidak terima dengan tuduhan Amerika Serikat.",
+     {("IRN", "USA", "01", "asserted")}),
+    ("weapons-demonstration", "Angkatan Laut AS mendemonstrasikan senjata laser.",
+     {("USA", None, "15", "asserted")}),
     # "dengan mediasi Qatar": the mediator is not the agreement's target
     ("mediator-not-target", "Hamas dan Israel menyepakati pertukaran tahanan dengan mediasi Qatar.",
      {("PSE", "ISR", "05", "asserted"), ("ISR", "PSE", "05", "asserted"),
