@@ -393,6 +393,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a mutual accusation; what is alleged right after it is not asserted
     ("mutual-accusation", "India dan Pakistan saling tuduh melanggar gencatan senjata di Kashmir.",
      {("IND", "PAK", "11", "asserted"), ("PAK", "IND", "11", "asserted")}),
+    # "di kota Halle, Jerman": a place, not a domestic target
+    ("place-apposition-after-place-noun", "Kunjungan Merkel dilakukan usai serangan di kota Halle, Jerman.",
+     {("DEU", None, "04", "asserted")}),
     # an event noun that "will take place" lies ahead; one that "will be answered" does not
     ("noun-will-take-place", "Kunjungan Presiden Prancis ke Indonesia akan berlangsung di Jakarta.",
      {("FRA", "IDN", "03", "future")}),

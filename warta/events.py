@@ -353,6 +353,9 @@ class EventCoder:
         j = i - 1
         while j > 0 and i - j <= 3 and tokens[j].is_title:
             j -= 1
+        if j < i - 1 and j > 0 and tokens[j].lower in self.g.locatives and tokens[
+                j - 1].lower in self.g.prepositions:
+            return tokens[j - 1].lower  # "di kota Halle, Jerman": the preposition
         return tokens[j].lower if j < i - 1 and tokens[j].lower in self.g.locatives else None
 
     # ----------------------------------------------------------------- arguments
