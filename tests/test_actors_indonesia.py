@@ -56,6 +56,10 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
     ("Tedjo Edhy Purdijatno hadir sebagai tamu.", "2019-06-01", "Tedjo Edhy Purdijatno", "IDN", None),
     ("Ahok bebas dari penjara.", "2019-01-24", "Ahok", "IDN", None),
     # --- institutions and parties ---------------------------------------------------------------
+    ("OJK mengunjungi IMF di Washington.", "2019-12-01", "OJK", "IDN", "GOV"),
+    ("Otoritas Jasa Keuangan mengunjungi IMF.", "2019-12-01", "Otoritas Jasa Keuangan", "IDN", "GOV"),
+    ("PT Pelindo menandatangani perjanjian dengan Rotterdam.", "2019-12-01", "Pelindo", "IDN", "BUS"),
+    ("Tudingan itu ditujukan kepada WWF.", "2019-08-30", "WWF", "---", "NGO"),
     ("Komisi III memanggil Kapolri.", "2015-01-14", "Komisi III", "IDN", "LEG"),
     ("Komisi II DPR menyetujui anggaran KPU.", "2015-01-14", "Komisi II DPR", "IDN", "LEG"),
     ("Komisi I DPR RI mengkritik Kemlu.", "2015-01-14", "Komisi I DPR RI", "IDN", "LEG"),
