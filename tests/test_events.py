@@ -393,6 +393,9 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a mutual accusation; what is alleged right after it is not asserted
     ("mutual-accusation", "India dan Pakistan saling tuduh melanggar gencatan senjata di Kashmir.",
      {("IND", "PAK", "11", "asserted"), ("PAK", "IND", "11", "asserted")}),
+    # an intent trigger ending in its complementizer governs its complement ("sepakat untuk")
+    ("intent-trigger-with-complementizer", "Korea Selatan dan Jepang sepakat untuk memulihkan hubungan diplomatik.",
+     {("KOR", "JPN", "03", "future"), ("JPN", "KOR", "03", "future")}),
     # "di kota Halle, Jerman": a place, not a domestic target
     ("place-apposition-after-place-noun", "Kunjungan Merkel dilakukan usai serangan di kota Halle, Jerman.",
      {("DEU", None, "04", "asserted")}),

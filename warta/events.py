@@ -1375,6 +1375,9 @@ class EventCoder:
             if not governing:
                 continue
             comp = next((k for k, w in enumerate(between) if w in self.g.complementizers), None)
+            if comp is None and tokens[o.end - 1].lower in self.g.complementizers and not any(
+                    w == "," or w in self.g.coordinators for w in between):
+                comp = 0  # "sepakat untuk memulihkan hubungan": the trigger ends with it
             if comp is not None and "," not in between[comp:]:
                 if governors is not None:
                     governors[id(m)] = o
