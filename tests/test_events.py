@@ -393,6 +393,12 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a mutual accusation; what is alleged right after it is not asserted
     ("mutual-accusation", "India dan Pakistan saling tuduh melanggar gencatan senjata di Kashmir.",
      {("IND", "PAK", "11", "asserted"), ("PAK", "IND", "11", "asserted")}),
+    # a meeting talks about its topic: the topic verb is no second act of the meeting's genitive
+    ("meeting-topic-verb", "Pertemuan Presiden Jokowi dengan PM Malaysia membahas perbatasan.",
+     {("IDN", "MYS", "04", "asserted")}),
+    # a verb coordinated after a ber- verb's object shares its subject
+    ("shared-subject-after-ber-verb", "Presiden Jokowi bertemu PM Malaysia dan membahas perbatasan.",
+     {("IDN", "MYS", "04", "asserted")}),
     # an intent trigger ending in its complementizer governs its complement ("sepakat untuk")
     ("intent-trigger-with-complementizer", "Korea Selatan dan Jepang sepakat untuk memulihkan hubungan diplomatik.",
      {("KOR", "JPN", "03", "future"), ("JPN", "KOR", "03", "future")}),

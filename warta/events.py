@@ -97,6 +97,7 @@ class Grammar:
         self.demonstratives = frozenset(g["demonstratives"])
         self.setting_preps = frozenset(g["setting_preps"])
         self.topic_verbs = frozenset(g["topic_verbs"])
+        self.intrans_verbs = frozenset(g["intrans_verbs"])
         self.purpose = frozenset(g["purpose"])
         self.question_cues = frozenset(g["question_cues"])
         self.force_codes = frozenset(str(r) for r in g["force_codes"])
@@ -522,7 +523,8 @@ class EventCoder:
             tokens[start].lower in self.g.casualty_verbs)  # "…, menewaskan 12 orang"
         if j < lo or not (tokens[j].lower in self.g.vp_coordinators or participle):
             return None
-        v = next((i for i in range(lo, j) if self._is_verb(tokens[i])), None)  # the clause's
+        v = next((i for i in range(lo, j) if self._is_verb(tokens[i]) or (  # the clause's
+            tokens[i].lower.isalpha() and tokens[i].lower in self.g.intrans_verbs)), None)
         if v is None or not any(v < g.start and g.end <= j for g in groups):
             return None  # no object in between: the ordinary subject search is right
         g, _ = self.find_subject(tokens, groups, v)
@@ -953,8 +955,11 @@ class EventCoder:
             ev = self._code_match(tokens, groups, m)
             if ev is None:
                 continue
-            coded.add(id(m))
             src, tgt, why = ev
+            if tokens[m.head].lower in self.g.topic_verbs and self._meeting_subject(
+                    tokens, matches, coded, m, src):
+                continue  # "Rapat kerja Komisi I dengan Menlu membahas anggaran": its topic
+            coded.add(id(m))
             if m.entry.cameo.startswith(self.g.characterised_roots) and self._predicated(
                     tokens, src, m):
                 # "Iran adalah kontributor penting untuk menyerang …, kata pejabat AS"
@@ -1570,6 +1575,16 @@ class EventCoder:
             if self._is_verb(tokens[k]) or tokens[k].lower == ",":
                 return None
         return None
+
+    def _meeting_subject(self, tokens: list[Token], matches: list[TriggerMatch], coded: set[int],
+                         m: TriggerMatch, src: list[ActorMention]) -> bool:
+        """The subject of a topic verb is the genitive of a meeting noun before it: the
+        meeting talks about something ("Rapat kerja X dengan Y membahas Z"), no second act."""
+        start = min((a.start for a in src), default=-1)
+        return any(o.voice == "noun" and o.entry.cameo.startswith("04") and o.end < m.start
+                   and tokens[o.end].start <= start < tokens[m.start].start
+                   and not any(self._is_verb(t) or t.lower == "," for t in tokens[o.end : m.start])
+                   for o in matches)
 
     def _predicated(self, tokens: list[Token], src: list[ActorMention], m: TriggerMatch) -> bool:
         """A copula between the source (before the trigger) and the trigger, in one clause:
