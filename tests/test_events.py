@@ -393,6 +393,14 @@ ROWS: list[tuple[str, str, set[tuple[str, str | None, str, str]]]] = [
     # a mutual accusation; what is alleged right after it is not asserted
     ("mutual-accusation", "India dan Pakistan saling tuduh melanggar gencatan senjata di Kashmir.",
      {("IND", "PAK", "11", "asserted"), ("PAK", "IND", "11", "asserted")}),
+    # sports talk is no political event (GUIDE rule 1); "Liga Arab" is no sport; police action
+    # around a match stays an event
+    ("sport-meeting", "Benzema tampil ciamik saat Madrid bersua Galatasaray di matchday 4 Liga Champions.", set()),
+    ("sport-team-meeting", "Tim Indonesia bertemu dengan tim China di semifinal turnamen itu.", set()),
+    ("arab-league-not-sport", "Liga Arab menyatakan bersedia mempertimbangkan untuk mengakui Israel.",
+     {("IGO:ARL", "ISR", "03", "future")}),
+    ("sport-arrest-stays", "Polisi Inggris menangkap puluhan suporter Rusia setelah pertandingan.",
+     {("GBR", "RUS", "17", "asserted")}),
     # a meeting talks about its topic: the topic verb is no second act of the meeting's genitive
     ("meeting-topic-verb", "Pertemuan Presiden Jokowi dengan PM Malaysia membahas perbatasan.",
      {("IDN", "MYS", "04", "asserted")}),

@@ -85,6 +85,11 @@ class Grammar:
         self.soft_boundaries = frozenset(g["soft_boundaries"])
         self.locatives = frozenset(g["locatives"])
         self.command_nouns = frozenset(g["command_nouns"])
+        self.sport_cues: dict[str, list[tuple[str, ...]]] = {}
+        for cue in g["sport_cues"]:
+            ws = tuple(str(cue).lower().split())
+            self.sport_cues.setdefault(ws[0], []).append(ws)
+        self.sport_roots = tuple(str(r) for r in g["sport_roots"])
         self.instrument_nouns = frozenset(g["instrument_nouns"])
         self.hard_boundaries = frozenset(g["hard_boundaries"])
         self.origin_markers = frozenset(g["origin_markers"])
@@ -933,6 +938,10 @@ class EventCoder:
         matches = self.lexicon.match(words, proper)
         if not matches:
             return []
+        if self._sporty(words):  # GUIDE rule 1: sports talk is no political event
+            matches = [m for m in matches if not m.entry.cameo.startswith(self.g.sport_roots)]
+            if not matches:
+                return []
         groups = [g for g in self.groups(tokens, mentions) if not (
             g.end - g.start == 1 and not tokens[g.start].is_title and any(
                 m.end - m.start > 1 and m.start <= g.start < m.end
@@ -1575,6 +1584,12 @@ class EventCoder:
             if self._is_verb(tokens[k]) or tokens[k].lower == ",":
                 return None
         return None
+
+    def _sporty(self, words: list[str]) -> bool:
+        """A sports sentence: one of `sport_cues` occurs in it."""
+        cues = self.g.sport_cues
+        return any(tuple(words[i : i + len(c)]) == c
+                   for i, w in enumerate(words) for c in cues.get(w, ()))
 
     def _meeting_subject(self, tokens: list[Token], matches: list[TriggerMatch], coded: set[int],
                          m: TriggerMatch, src: list[ActorMention]) -> bool:
