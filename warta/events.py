@@ -965,8 +965,9 @@ class EventCoder:
             if ev is None:
                 continue
             src, tgt, why = ev
+            code = m.entry.cameo
             if tokens[m.head].lower in self.g.topic_verbs and self._meeting_subject(
-                    tokens, matches, coded, m, src):
+                    tokens, matches, m, src):
                 continue  # "Rapat kerja Komisi I dengan Menlu membahas anggaran": its topic
             coded.add(id(m))
             if m.entry.cameo.startswith(self.g.characterised_roots) and self._predicated(
@@ -977,7 +978,7 @@ class EventCoder:
                     continue
                 src, tgt = list(speaker.mentions), src
                 why["source"], why["target"] = "speaker", "characterised"
-                m = replace(m, entry=replace(m.entry, cameo=self.g.characterised_code))
+                code = self.g.characterised_code
             if (last is not None and last[2] and (not tgt or why.get("target", "").startswith(
                     "fallback")) and last[1] == src
                     and self._coordinated_with(tokens, last[0], m.start)):
@@ -988,7 +989,7 @@ class EventCoder:
             if unknown:
                 tgt = []  # try to name it; keep the unidentified target otherwise
             if ((not tgt or why.get("target", "").startswith("fallback")) and places
-                    and m.entry.cameo.startswith(self.g.place_target_codes)):
+                    and code.startswith(self.g.place_target_codes)):
                 place = self._place_target(tokens, places, m, src)
                 if place and (not tgt or place[0].start < tgt[0].start):
                     tgt, why["target"] = place, "place"  # "kunjungannya di Lebanon, … dengan X"
@@ -998,7 +999,7 @@ class EventCoder:
                 tgt = [*tgt, *self._place_target(tokens, places, m, src)]
             if why.pop("weak", None) and not tgt:
                 continue
-            if not tgt and m.entry.cameo.startswith(self.g.domestic_default_roots):
+            if not tgt and code.startswith(self.g.domestic_default_roots):
                 # "ia akan menasionalisasi perusahaan-perusahaan …": its object, before any
                 # actor earlier in the sentence
                 tgt = self._domestic_object(tokens, m, src, unknown, sentence_text,
@@ -1010,22 +1011,22 @@ class EventCoder:
                                           heads_only=why.get("source") == "speaker")
                 if tgt:
                     why["target"] = "fallback-before"
-            if not tgt and previous and not m.entry.cameo.startswith(
+            if not tgt and previous and not code.startswith(
                     self.g.unilateral_roots):
                 tgt = self._context_target(previous, src)
                 if tgt:
                     why["target"] = "context"
-            if not tgt and not m.entry.cameo.startswith(self.g.unilateral_roots):
+            if not tgt and not code.startswith(self.g.unilateral_roots):
                 dom = self._fallback_target(tokens, groups, m, Group(0, 0, src), domestic=True)
                 if dom is not None:
                     tgt, why["target"] = list(dom.mentions), "domestic"
             if not tgt:
                 tgt = unknown
-            if m.entry.cameo.startswith(self.g.travel_codes) and all(
+            if code.startswith(self.g.travel_codes) and all(
                     a.role in self.g.private_travellers for a in src):
                 continue  # "pengungsi … akan terbang ke Jepang": not a political visit
             mode, cue = self.mode_of(tokens, m)
-            cameo = m.entry.cameo
+            cameo = code
             if (mode == "future" and cameo.startswith("01")
                     and why.get("source") in {"speaker", "evaluator"}):
                 # "… akan sangat berbahaya, kata laporan Inggris": the comment is made now;
@@ -1591,8 +1592,8 @@ class EventCoder:
         return any(tuple(words[i : i + len(c)]) == c
                    for i, w in enumerate(words) for c in cues.get(w, ()))
 
-    def _meeting_subject(self, tokens: list[Token], matches: list[TriggerMatch], coded: set[int],
-                         m: TriggerMatch, src: list[ActorMention]) -> bool:
+    def _meeting_subject(self, tokens: list[Token], matches: list[TriggerMatch], m: TriggerMatch,
+                         src: list[ActorMention]) -> bool:
         """The subject of a topic verb is the genitive of a meeting noun before it: the
         meeting talks about something ("Rapat kerja X dengan Y membahas Z"), no second act."""
         start = min((a.start for a in src), default=-1)
