@@ -102,6 +102,7 @@ class Grammar:
         self.demonstratives = frozenset(g["demonstratives"])
         self.setting_preps = frozenset(g["setting_preps"])
         self.topic_verbs = frozenset(g["topic_verbs"])
+        self.topic_holder_roots = tuple(str(r) for r in g["topic_holder_roots"])
         self.intrans_verbs = frozenset(g["intrans_verbs"])
         self.purpose = frozenset(g["purpose"])
         self.question_cues = frozenset(g["question_cues"])
@@ -528,8 +529,9 @@ class EventCoder:
             tokens[start].lower in self.g.casualty_verbs)  # "…, menewaskan 12 orang"
         if j < lo or not (tokens[j].lower in self.g.vp_coordinators or participle):
             return None
-        v = next((i for i in range(lo, j) if self._is_verb(tokens[i]) or (  # the clause's
-            tokens[i].lower.isalpha() and tokens[i].lower in self.g.intrans_verbs)), None)
+        # the clause's verb (a ber- verb with a bare object too: "bertemu PM Malaysia dan …")
+        v = next((i for i in range(lo, j) if self._is_verb(tokens[i])
+                  or tokens[i].lower in self.g.intrans_verbs), None)
         if v is None or not any(v < g.start and g.end <= j for g in groups):
             return None  # no object in between: the ordinary subject search is right
         g, _ = self.find_subject(tokens, groups, v)
@@ -1169,9 +1171,10 @@ class EventCoder:
                 # bare passive, the agent right after the verb: "dibantah juru bicara KPK",
                 # "dituduh Amerika Serikat" (in a relative clause only a speech act: "Gaza yang
                 # dikuasai Hamas" describes a place)
-                i = m.head + 1  # (in a gapped trigger, right after its verb: "dituduh
-                while i < len(tokens) and tokens[i].lower in self.g.verb_adverbs:  # Ukraina
-                    i += 1                                                           # melanggar …")
+                # (in a gapped trigger, right after its verb: "dituduh Ukraina melanggar …")
+                i = m.head + 1
+                while i < len(tokens) and tokens[i].lower in self.g.verb_adverbs:
+                    i += 1
                 src = next((g for g in groups if i <= g.start <= i + 1 and all(
                     t.lower in self.g.np_fillers for t in tokens[i : g.start])), None)
                 why["source"] = "bare-passive-agent" if src else ""
@@ -1597,7 +1600,8 @@ class EventCoder:
         """The subject of a topic verb is the genitive of a meeting noun before it: the
         meeting talks about something ("Rapat kerja X dengan Y membahas Z"), no second act."""
         start = min((a.start for a in src), default=-1)
-        return any(o.voice == "noun" and o.entry.cameo.startswith("04") and o.end < m.start
+        return any(o.voice == "noun" and o.entry.cameo.startswith(self.g.topic_holder_roots)
+                   and o.end < m.start
                    and tokens[o.end].start <= start < tokens[m.start].start
                    and not any(self._is_verb(t) or t.lower == "," for t in tokens[o.end : m.start])
                    for o in matches)
